@@ -1,0 +1,49 @@
+# Pomost — the commands a newcomer needs. `make help` lists them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: help site serve test check schemas bench bench-quick clean
+
+help:
+	@echo "make site    build the whole site into site/ (creates .venv on first use)"
+	@echo "make serve   live preview on http://127.0.0.1:8000, rebuilt on every edit"
+	@echo "make check   validate data/ only (fast)"
+	@echo "make test    run the whole test suite"
+	@echo "make bench   build time at 100 / 1,000 / 10,000 organisations (slow; bench-quick: 100, 1,000)"
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
+	  { echo "Cannot create $(VENV): on Debian, run 'apt-get install python3-venv' first"; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+check: $(STAMP)
+	$(BIN)/python -m pomost check
+
+schemas: $(STAMP)
+	$(BIN)/python -m pomost schemas
+
+# Built into a fresh folder and swapped in only when the build succeeded:
+# a failed build leaves the site/ published before it complete and unchanged.
+site: $(STAMP)
+	$(BIN)/python -m pomost build --site-dir site
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m pomost.bench 100 1000 10000
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m pomost.bench 100 1000
+
+clean:
+	rm -rf site .site-build-* .pytest_cache test-artifacts

@@ -1,0 +1,107 @@
+"""Command line: `python -m pomost check | schemas | build` (PYTHONPATH=hooks; see Makefile)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .catalog import DataError, load_catalog
+from .models import RECORD_FILES
+
+ROOT = Path.cwd()
+
+
+def check(root: Path) -> int:
+    started = time.perf_counter()
+    try:
+        catalog = load_catalog(root / "data")
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        count = len(err.problems)
+        print(f"\n{count} problem{'s' if count != 1 else ''} in data/ — nothing was published.",
+              file=sys.stderr)
+        return 1
+    for name, (complete, total) in catalog.coverage.items():
+        share = 100 * complete / total if total else 100
+        print(f"{name}: {total} texts, Polish and Belarusian in {complete} ({share:.0f}%)")
+    print(f"data/ is valid: {len(catalog.instruments)} instruments, "
+          f"{len(catalog.organisations)} organisations, {len(catalog.people)} people, "
+          f"{len(catalog.events)} events ({time.perf_counter() - started:.2f} s)")
+    return 0
+
+
+def schema(model, many: bool) -> dict:
+    body = model.model_json_schema()
+    if not many:
+        return {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"{model.__name__} records", "type": "array",
+            "items": {"$ref": f"#/$defs/{model.__name__}"},
+            "$defs": {**body.pop("$defs", {}), model.__name__: body}}
+
+
+def schema_files() -> dict[str, str]:
+    """data/schemas/<name>.schema.json -> its text, from the models."""
+    return {f"{name[:-4]}.schema.json":
+            json.dumps(schema(model, many), ensure_ascii=False, indent=2) + "\n"
+            for name, (model, many) in RECORD_FILES.items()}
+
+
+def write_schemas(root: Path) -> int:
+    out = root / "data" / "schemas"
+    out.mkdir(exist_ok=True)
+    for name, text in schema_files().items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(f"wrote data/schemas/{name}")
+    return 0
+
+
+def build(root: Path, site_dir: Path) -> int:
+    """Validate, build into a new folder, and replace site_dir only if all of it worked."""
+    if check(root):
+        return 1
+    site_dir = site_dir.resolve()
+    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "--site-dir", str(work)], cwd=root,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode:
+        shutil.rmtree(work, ignore_errors=True)
+        print("\nThe build failed; the site/ built before is unchanged.", file=sys.stderr)
+        return result.returncode
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    work.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"built {site_dir.name}/ in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pomost")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate data/ and print translation coverage")
+    sub.add_parser("schemas", help="write data/schemas/*.schema.json from the models")
+    b = sub.add_parser("build", help="validate, then build the site atomically")
+    b.add_argument("--site-dir", default="site", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(ROOT)
+    if args.command == "schemas":
+        return write_schemas(ROOT)
+    return build(ROOT, args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Numbers, money, dates and plural forms in Polish and Belarusian, from CLDR via Babel.
+
+No month names or plural rules are written here: Babel supplies them. Only the
+words that CLDR lacks (the złoty in Belarusian has no CLDR symbol) come from
+the UI strings, indexed by the CLDR plural category of the number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from .strings import Strings
+
+#: The CLDR date pattern for dates in running text: "24 września 2019" / "24 верасня 2019".
+DATE_PATTERN = "d MMMM y"
+
+
+def number(value: int, lang: str) -> str:
+    """24000 -> '24 000' with a no-break space, as CLDR groups it."""
+    return format_decimal(value, locale=lang)
+
+
+def plural(value: int, lang: str) -> str:
+    """The CLDR plural category of ``value``: one, few, many or other."""
+    return Locale.parse(lang).plural_form(value)
+
+
+def noun(value: int, forms: dict[str, str], lang: str) -> str:
+    """The form of a noun that goes with ``value``: 'osób' for 5, 'osoby' for 3."""
+    return forms.get(plural(value, lang)) or forms["other"]
+
+
+def counted(value: int, forms: dict[str, str], lang: str) -> str:
+    """'5 osób', '1 месяц': the number with the noun in the right plural form."""
+    return f"{number(value, lang)}\u00a0{noun(value, forms, lang)}"
+
+
+def money(value: int, lang: str, strings: Strings, *, short: bool = False) -> str:
+    """'24 000 zł' / '24 000 злотых' (or '24 000 зл.' where space is short)."""
+    if short:
+        return f"{number(value, lang)}\u00a0{strings['currency_short']}"
+    return counted(value, strings.forms("currency"), lang)
+
+
+def months(value: int, lang: str) -> str:
+    """'6 miesięcy' / '6 месяцаў', '1 miesiąc' / '1 месяц'."""
+    return format_unit(value, "duration-month", length="long", locale=lang)
+
+
+def date(value: dt.date, lang: str, *, weekday: bool = False) -> str:
+    pattern = ("EEEE, " if weekday else "") + DATE_PATTERN
+    return format_date(value, pattern, locale=lang)
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language ``code`` in language ``lang``, from CLDR."""
+    return Locale.parse(lang).languages[code]

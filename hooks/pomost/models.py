@@ -1,0 +1,182 @@
+"""The record types staff edit in data/*.yml: one definition per type.
+
+The same pydantic models give the typed records the hooks render, the validation
+(see catalog.py for the messages) and the JSON Schema editors use (schemas/).
+Every model forbids unknown fields, so a typo in a field name is an error, not
+a silently ignored value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Optional
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    StringConstraints,
+)
+
+#: Record ids become URL slugs: lower-case ASCII, digits and hyphens.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+
+#: A non-empty piece of text; surrounding spaces are trimmed.
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$", re.I)
+
+
+def _check_url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError("url_scheme")
+    return value
+
+
+#: A link target: only http(s) and mailto, never javascript: or a bare path.
+Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Record):
+    """A text in both languages. Plain text: it is escaped, never read as markup."""
+
+    pl: NonEmpty
+    be: NonEmpty
+
+
+class Note(Record):
+    """What the source does not settle, said on the page with where it comes from."""
+
+    kind: Literal["inferred", "uncertain", "correction", "external"] = Field(
+        description="inferred: deduced from other facts; uncertain: the source is ambiguous; "
+        "correction: the source is wrong here; external: a fact from another source"
+    )
+    text: Text
+    source: Optional[Url] = Field(None, description="where the note's fact comes from")
+
+
+class Amount(Record):
+    """One maximum amount of money, as the source states it."""
+
+    max_pln: PositiveInt = Field(description="the maximum amount in złoty (PLN), a whole number")
+    per: Literal["person_or_workplace", "person", "new_employee"] = Field(
+        description="who or what the amount is counted for"
+    )
+    payment: Literal["one_off", "monthly"] = Field(description="paid once, or every month")
+    payment_stated: bool = Field(
+        True, description="false where the source does not say it is monthly and the data assumes it"
+    )
+    from_month: Optional[PositiveInt] = Field(None, description="first month (monthly payments)")
+    to_month: Optional[PositiveInt] = Field(None, description="last month (monthly payments)")
+    purpose: Text
+    founder: bool = Field(
+        True, description="counts towards the maximum per founding member of a cooperative"
+    )
+
+
+class Instrument(Record):
+    """A kind of support: a grant, bridging support, a voucher, advice, training…"""
+
+    id: Id
+    category: Literal[
+        "information", "animation", "advisory", "training", "employment",
+        "grant", "bridging", "voucher", "specialist_advisory",
+    ]
+    name: Text
+    summary: Text = Field(description="one sentence for lists and the page description")
+    description: Text
+    for_whom: Optional[Text] = None
+    amounts: list[Amount] = []
+    as_reported: Optional[PositiveInt] = Field(None, description="year the source reported it")
+    programme: Optional[Text] = None
+    call: Optional[Text] = None
+    valid_from: Optional[dt.date] = None
+    valid_to: Optional[dt.date] = None
+    source: Optional[Url] = None
+    notes: list[Note] = []
+
+
+class Organisation(Record):
+    """An organisation: a good practice shown to visitors, an institution or a partner."""
+
+    id: Id
+    role: Literal["good_practice", "institution", "partner"]
+    name: Text
+    short_name: Optional[Text] = None
+    legal_form: Optional[Text] = None
+    town: Optional[Text] = None
+    county: Optional[Text] = None
+    summary: Text = Field(description="one sentence for lists and the page description")
+    what_it_does: Text
+    why_good_practice: Optional[Text] = None
+    transferable: Optional[Text] = Field(None, description="what a visiting delegation could transfer")
+    instruments: list[Id] = []
+    website: Optional[Url] = None
+    email: Optional[Url] = Field(None, description="a mailto: link")
+    phone: Optional[NonEmpty] = None
+    address: Optional[Text] = None
+    notes: list[Note] = []
+
+
+class Person(Record):
+    """A person named in the sources, with the role they had then."""
+
+    id: Id
+    name: Text
+    role: Text
+    organisation: Optional[Id] = None
+    notes: list[Note] = []
+
+
+class Event(Record):
+    """Something that happened or will happen; a date is only given where it is known."""
+
+    id: Id
+    title: Text
+    summary: Text = Field(description="one sentence for lists and the page description")
+    description: Text
+    date: Optional[dt.date] = Field(None, description="leave out when the source gives no date")
+    days: PositiveInt = Field(1, description="how many days the event lasts")
+    place: Optional[Text] = None
+    part_of: Optional[Id] = Field(None, description="id of the event (a visit) this one belongs to")
+    people: list[Id] = []
+    organisations: list[Id] = []
+    instruments: list[Id] = []
+    notes: list[Note] = []
+
+
+class Scenarios(Record):
+    founders: list[PositiveInt] = Field(description="cooperative sizes shown in the scenario table")
+    note: Text = Field(description="what the scenario assumes, shown under the table")
+
+
+class GrantTable(Record):
+    as_of: Text = Field(description="what date or source the amounts are as of")
+    source: Text
+    source_url: Optional[Url] = None
+    scenarios: Scenarios
+
+
+class Settings(Record):
+    """Site-wide settings in data/site.yml."""
+
+    name: Text
+    description: Text
+    grant_table: GrantTable
+
+
+#: file name in data/ -> (model of one record, is the file a list of records)
+RECORD_FILES: dict[str, tuple[type[Record], bool]] = {
+    "instruments.yml": (Instrument, True),
+    "organisations.yml": (Organisation, True),
+    "people.yml": (Person, True),
+    "events.yml": (Event, True),
+    "site.yml": (Settings, False),
+}
