@@ -79,6 +79,10 @@ def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if site.generated_target(page.file.src_uri):
         return ""  # the page's HTML comes straight from its template in on_page_content
+    if not isinstance(page.meta.get("description"), str):
+        # A colon in an unquoted value breaks front matter silently; it would show as text.
+        raise PluginError(f"docs/{page.file.src_uri}: the front matter at the top has no "
+                          "'description: …' line (or is broken — put the text in quotes)")
     renderer = _project(config).renderer(_lang(config))
 
     def replace(match: re.Match) -> str:

@@ -17,7 +17,7 @@ from . import yamlsource
 from .models import (
     RECORD_FILES, Event, Instrument, Organisation, Person, Record, Settings, Text,
 )
-from .yamlsource import Document, Problem
+from .yamlsource import Document, Problem, Unreadable
 
 LANGS = ("pl", "be")
 _KIND = {Instrument: "instrument", Organisation: "organisation", Person: "person",
@@ -134,13 +134,19 @@ def _label(model: type[Record], raw: Any, path: tuple) -> str:
 
 
 def _field(loc: tuple) -> str:
-    return ".".join(str(part) for part in loc if not isinstance(part, int)) or "record"
+    """('amounts', 0, 'max_pln') -> 'amounts[1].max_pln' (counted from 1, as people count)."""
+    name = ""
+    for part in loc:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or "record"
 
 
 def _message(model: type[Record], error: dict) -> str:
     """Turn one pydantic error into words a non-programmer can act on."""
     loc, kind, value = tuple(error["loc"]), error["type"], error.get("input")
     name = _field(loc)
+    if isinstance(value, Unreadable) and value.is_date:
+        return f"{name}: '{value}' is not a real date — check the day and the month (YYYY-MM-DD)"
     both = " — every text needs Polish and Belarusian"
     if kind == "missing":
         if loc and loc[-1] in LANGS:
@@ -289,7 +295,7 @@ def _check_references(catalog: Catalog, data_dir: Path) -> Iterator[Problem]:
                 line, col = doc("instruments.yml").where(
                     (index_of("instruments.yml", rid), "amounts", i))
                 yield Problem("data/instruments.yml", line, col,
-                              f"instrument '{rid}': amounts #{i + 1}: {problem}")
+                              f"instrument '{rid}': amounts[{i + 1}]: {problem}")
 
 
 def _file_of(name: str) -> str:

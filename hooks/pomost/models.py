@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -26,6 +27,18 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_l
 
 #: A non-empty piece of text; surrounding spaces are trimmed.
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _tidy(value: object) -> object:
+    # Runs of spaces (trailing spaces folded into a line, double spaces) are one space to a
+    # reader; paragraph breaks (blank lines) stay.
+    if isinstance(value, str):
+        return re.sub(r"[ \t]*\n[ \t]*", "\n", re.sub(r"[ \t]{2,}", " ", value))
+    return value
+
+
+#: One language's version of a text: trimmed, spaces tidied, never empty.
+TextValue = Annotated[NonEmpty, BeforeValidator(_tidy)]
 
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+\.[^\s@]+)$", re.I)
 
@@ -47,8 +60,8 @@ class Record(BaseModel):
 class Text(Record):
     """A text in both languages. Plain text: it is escaped, never read as markup."""
 
-    pl: NonEmpty
-    be: NonEmpty
+    pl: TextValue
+    be: TextValue
 
 
 class Note(Record):

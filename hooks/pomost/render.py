@@ -21,7 +21,7 @@ from . import formatting
 from .catalog import Catalog
 from .grants import GrantTable, grant_table
 from .models import Event, Text
-from .strings import Strings, load_all
+from .strings import LANGS, Strings, load_all
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -119,8 +119,13 @@ class Renderer:
 
     def url(self, page_url: str, kind: str, rid: str | None = None) -> str:
         """Relative link from ``page_url`` to a record page (or a section index)."""
-        target = SECTIONS[kind] + "/" + (f"{rid}/" if rid else "")
+        target = self.prefix + SECTIONS[kind] + "/" + (f"{rid}/" if rid else "")
         return _relative(target, page_url)
+
+    @property
+    def prefix(self) -> str:
+        """Where this language lives under the site root: '' for Polish, 'be/' for Belarusian."""
+        return "" if self.lang == LANGS[0] else f"{self.lang}/"
 
     def records(self, kind: str, ids: list[str]) -> list:
         return [self.catalog.of_kind(kind)[rid] for rid in ids]
@@ -150,7 +155,8 @@ class Renderer:
         return self.env.get_template(template).render(
             lang=lang, t=self.strings, catalog=self.catalog, grants=self.grants,
             r=self, page_url=page_url, csv_file=_relative(
-                f"{SECTIONS['instrument']}/{csv_name(self.strings)}", page_url, is_file=True),
+                f"{self.prefix}{SECTIONS['instrument']}/{csv_name(self.strings)}", page_url,
+                is_file=True),
             text=self.text,
             money=lambda v, short=False: formatting.money(v, lang, self.strings, short=short),
             number=lambda v: formatting.number(v, lang),

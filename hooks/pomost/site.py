@@ -49,7 +49,7 @@ class Project:
     def downloads(self, lang: str) -> dict[str, bytes]:
         """Files written next to the pages of ``lang``: path under the site -> content."""
         renderer = self.renderer(lang)
-        path = f"{SECTIONS['instrument']}/{csv_name(renderer.strings)}"
+        path = f"{renderer.prefix}{SECTIONS['instrument']}/{csv_name(renderer.strings)}"
         return {path: renderer.grant_csv().encode("utf-8")}
 
 

@@ -136,14 +136,23 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError):
-            line, col = _mark(node)
-            value = getattr(node, "value", "")
-            if node.tag.endswith(":timestamp"):
-                message = f"'{value}' is not a real date — check the day and the month (YYYY-MM-DD)"
-            else:
-                message = f"'{value}' cannot be read"
-            self.problems.append(Problem(self.name, line, col, message))
-            return None
+            # Left for the record's validation, which knows the record and field.
+            return Unreadable(getattr(node, "value", ""), node.tag)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A value YAML recognised but could not build, like the date 2019-09-31."""
+
+    text: str
+    tag: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_date(self) -> bool:
+        return self.tag.endswith(":timestamp")
 
 
 def load(path: Path, name: str) -> Document:
