@@ -157,3 +157,30 @@ def test_no_amount_or_date_from_data_is_typed_into_pages_or_templates(catalog):
                 if re.search(rf"(?<![\d]){re.escape(figure)}(?![\d])", text):
                     offenders.append(f"{path.relative_to(ROOT)}: {figure!r}")
     assert offenders == []
+
+
+def test_a_nav_title_without_translation_is_reported():
+    from mkdocs.config import load_config
+    from pomost.site import untranslated_nav
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    be = next(lang for lang in config.plugins["i18n"].config.languages if lang.locale == "be")
+    assert untranslated_nav(config.nav, {"be": be.nav_translations}) == []
+    problems = untranslated_nav(config.nav + [{"Kontakt": "kontakt.md"}],
+                                {"be": be.nav_translations})
+    assert problems == ["mkdocs.yml: nav title 'Kontakt' has no 'be' translation — add it under "
+                        "plugins → i18n → languages → be → nav_translations"]
+
+
+def test_every_page_switches_to_its_twin_in_the_other_language(site, page):
+    pages = [p.relative_to(site).as_posix()[: -len("index.html")]
+             for p in site.rglob("index.html")]
+    polish = [p for p in pages if not p.startswith("be/")]
+    assert len(polish) == len(pages) - len(polish) > 0
+    for url in polish:
+        twin = "be/" + url
+        assert twin in pages, f"{url} has no Belarusian twin"
+        for here, there, lang in ((url, twin, "be"), (twin, url, "pl")):
+            link = page(here).select_one(f"a.md-select__link[hreflang={lang}]")
+            href = link["href"]
+            target = href.lstrip("/") if href.startswith("/") else resolve(here, href)
+            assert target == there, f"{here}: switcher leads to {href}"
