@@ -102,8 +102,21 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     return _project(config).renderer(_lang(config)).page(*target, page.url)
 
 
+def _site_url(config: MkDocsConfig) -> str:
+    if not config.site_url:
+        raise PluginError("mkdocs.yml has no site_url — calendars and feeds need absolute links")
+    return config.site_url
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    links = _project(config).feed_links(_lang(config), _site_url(config))
+    if "</head>" not in output:
+        raise PluginError(f"{page.file.src_uri}: no </head> to advertise the feeds in")
+    return output.replace("</head>", links + "</head>", 1)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    for path, content in _project(config).downloads(_lang(config)).items():
+    for path, content in _project(config).downloads(_lang(config), _site_url(config)).items():
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)

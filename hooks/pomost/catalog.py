@@ -15,13 +15,17 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlsource
 from .models import (
-    RECORD_FILES, Event, Instrument, Organisation, Person, Record, Settings, Text,
+    RECORD_FILES, Event, Instrument, News, Organisation, Person, Record, Settings, Text,
 )
 from .yamlsource import Document, Problem, Unreadable
 
 LANGS = ("pl", "be")
 _KIND = {Instrument: "instrument", Organisation: "organisation", Person: "person",
-         Event: "event", Settings: "settings"}
+         Event: "event", News: "news", Settings: "settings"}
+#: the file name of the calendar of all events, beside the events' own (ical.py)
+CALENDAR_NAME = "kalendarz"
+#: the folder in docs/ of the news pages that data/news.yml describes
+NEWS_FOLDER = "aktualnosci"
 
 
 class DataError(Exception):
@@ -40,6 +44,7 @@ class Catalog:
     organisations: dict[str, Organisation]
     people: dict[str, Person]
     events: dict[str, Event]
+    news: dict[str, News]
     settings: Settings
     #: file name -> (texts with both languages, texts in all) for the coverage report
     coverage: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -77,6 +82,7 @@ def load_catalog(data_dir: Path) -> Catalog:
         organisations=loaded["organisations.yml"],
         people=loaded["people.yml"],
         events=loaded["events.yml"],
+        news=loaded["news.yml"],
         settings=loaded["site.yml"][1],
         coverage=coverage,
     )
@@ -163,6 +169,8 @@ def _message(model: type[Record], error: dict) -> str:
         return f"{name} must be more than 0 (found {value})"
     if kind == "literal_error":
         return f"{name}: unknown value '{value}' — use one of: {error['ctx']['expected']}"
+    if kind == "value_error" and "clock_format" in error["msg"]:
+        return f"{name} must be a time written HH:MM in quotes, e.g. '10:00' (found '{value}')"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"{name} must be a date written YYYY-MM-DD (found '{value}')"
     if kind == "bool_type":
@@ -270,10 +278,11 @@ def _check_references(catalog: Catalog, data_dir: Path) -> Iterator[Problem]:
 
     targets = {"instruments": catalog.instruments, "organisations": catalog.organisations,
                "people": catalog.people, "organisation": catalog.organisations,
-               "part_of": catalog.events}
+               "part_of": catalog.events, "events": catalog.events}
     sources = [("organisations.yml", "organisation", catalog.organisations),
                ("people.yml", "person", catalog.people),
-               ("events.yml", "event", catalog.events)]
+               ("events.yml", "event", catalog.events),
+               ("news.yml", "news", catalog.news)]
     for file_name, kind, records in sources:
         for rid, record in records.items():
             for name, known in targets.items():
@@ -296,11 +305,37 @@ def _check_references(catalog: Catalog, data_dir: Path) -> Iterator[Problem]:
                     (index_of("instruments.yml", rid), "amounts", i))
                 yield Problem("data/instruments.yml", line, col,
                               f"instrument '{rid}': amounts[{i + 1}]: {problem}")
+    for rid, event in catalog.events.items():
+        for name, problem in _event_problems(event):
+            line, col = doc("events.yml").where((index_of("events.yml", rid), name))
+            yield Problem("data/events.yml", line, col, f"event '{rid}': {name}: {problem}")
+    docs = data_dir.parent / "docs"
+    for rid in catalog.news:
+        # data/ checked on its own, with no docs/ beside it, has no pages to compare with.
+        if docs.is_dir() and not (docs / NEWS_FOLDER / f"{rid}.md").is_file():
+            line, col = doc("news.yml").where((index_of("news.yml", rid), "id"))
+            yield Problem("data/news.yml", line, col,
+                          f"news '{rid}': there is no page docs/{NEWS_FOLDER}/{rid}.md — the id "
+                          "must be the name of the news page it describes")
 
 
 def _file_of(name: str) -> str:
     return {"instruments": "instruments.yml", "people": "people.yml",
-            "part_of": "events.yml"}.get(name, "organisations.yml")
+            "part_of": "events.yml", "events": "events.yml"}.get(name, "organisations.yml")
+
+
+def _event_problems(event: Event) -> Iterator[tuple[str, str]]:
+    """(field, problem) for times that cannot be placed in a calendar, and reserved ids."""
+    if event.id == CALENDAR_NAME:
+        yield "id", (f"'{CALENDAR_NAME}' is the name of the calendar of all events "
+                     "(wydarzenia/kalendarz.ics) — choose another id")
+    if event.time and not event.date:
+        yield "time", "a time needs a date — add date: YYYY-MM-DD or remove the time"
+    if event.end_time and not event.time:
+        yield "end_time", "an end time needs a start time — add time: 'HH:MM'"
+    elif event.end_time and event.days == 1 and event.end_time <= event.time:
+        yield "end_time", (f"the event ends ({event.end_time:%H:%M}) before it starts "
+                           f"({event.time:%H:%M}) — for an event over midnight set days: 2")
 
 
 def _amount_problem(amount) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time, get_timezone_name
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
@@ -60,3 +60,24 @@ def date(value: dt.date, lang: str, *, weekday: bool = False) -> str:
 def language_name(code: str, lang: str) -> str:
     """The name of language ``code`` in language ``lang``, from CLDR."""
     return Locale.parse(lang).languages[code]
+
+
+def date_span(first: dt.date, last: dt.date, lang: str) -> str:
+    """'24–25 września 2019', '30 września – 1 października 2019': what the two days share
+    is said once. (Babel's format_interval abbreviates the Belarusian months.)"""
+    if first == last:
+        return date(first, lang)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{format_date(first, 'd', locale=lang)}–{date(last, lang)}"
+    head = "d MMMM" if first.year == last.year else DATE_PATTERN
+    return f"{format_date(first, head, locale=lang)} – {date(last, lang)}"
+
+
+def clock(value: dt.datetime, lang: str) -> str:
+    """'10:00' / '10.00': the CLDR short time of the language."""
+    return format_time(value, "short", locale=lang)
+
+
+def zone_name(value: dt.datetime, lang: str) -> str:
+    """'czas środkowoeuropejski letni' / 'Цэнтральнаеўрапейскі летні час' on that day."""
+    return get_timezone_name(value, "long", locale=lang)

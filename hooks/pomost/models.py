@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PositiveInt,
     StringConstraints,
+    WithJsonSchema,
 )
 
 #: Record ids become URL slugs: lower-case ASCII, digits and hyphens.
@@ -51,6 +52,24 @@ def _check_url(value: str) -> str:
 
 #: A link target: only http(s) and mailto, never javascript: or a bare path.
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
+
+
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+
+
+def _clock(value: object) -> object:
+    # YAML 1.1 reads an unquoted 10:00 as the base-60 number 600; turn it back into 10:00.
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        value = f"{value // 60}:{value % 60:02d}"
+    match = _CLOCK.match(value) if isinstance(value, str) else None
+    if not match:
+        raise ValueError("clock_format")
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+#: A time of day on a 24-hour clock, local time in Poland (Europe/Warsaw): "10:00".
+Clock = Annotated[dt.time, BeforeValidator(_clock), WithJsonSchema(
+    {"type": "string", "pattern": _CLOCK.pattern, "description": "HH:MM, local time in Poland"})]
 
 
 class Record(BaseModel):
@@ -157,12 +176,27 @@ class Event(Record):
     description: Text
     date: Optional[dt.date] = Field(None, description="leave out when the source gives no date")
     days: PositiveInt = Field(1, description="how many days the event lasts")
+    time: Optional[Clock] = Field(
+        None, description="start time, local time in Poland (HH:MM); leave out when unknown")
+    end_time: Optional[Clock] = Field(
+        None, description="end time on the last day (HH:MM); only together with time")
     place: Optional[Text] = None
     part_of: Optional[Id] = Field(None, description="id of the event (a visit) this one belongs to")
     people: list[Id] = []
     organisations: list[Id] = []
     instruments: list[Id] = []
     notes: list[Note] = []
+
+
+class News(Record):
+    """A news item: the hand-written page docs/aktualnosci/<id>.md, described for the feeds."""
+
+    id: Id = Field(description="the name of its page in docs/aktualnosci/, without .md")
+    title: Text = Field(description="the page's heading")
+    summary: Text = Field(description="one or two sentences for the feed")
+    date: Optional[dt.date] = Field(
+        None, description="when it was published; leave out when the source does not say")
+    events: list[Id] = Field([], description="ids of the events it reports on")
 
 
 class Scenarios(Record):
@@ -191,5 +225,6 @@ RECORD_FILES: dict[str, tuple[type[Record], bool]] = {
     "organisations.yml": (Organisation, True),
     "people.yml": (Person, True),
     "events.yml": (Event, True),
+    "news.yml": (News, True),
     "site.yml": (Settings, False),
 }

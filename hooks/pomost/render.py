@@ -9,6 +9,7 @@ fails the build instead of printing nothing.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import posixpath
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import formatting
-from .catalog import Catalog
+from . import formatting, timeline
+from .catalog import CALENDAR_NAME, Catalog
 from .grants import GrantTable, grant_table
 from .models import Event, Text
 from .strings import LANGS, Strings, load_all
@@ -50,6 +51,10 @@ def environment() -> Environment:
     return env
 
 
+#: the Atom feed of news and events, at the root of each language
+FEED_NAME = "atom.xml"
+
+
 def csv_name(strings: Strings) -> str:
     return f"{strings['grant_csv_name']}.csv"
 
@@ -61,6 +66,8 @@ class Renderer:
     catalog: Catalog
     lang: str
     env: Environment
+    #: the day "upcoming" and "past" are counted from; None: the build date (timeline.py)
+    today: dt.date | None = None
 
     def __post_init__(self) -> None:
         self.strings = load_all()[self.lang]
@@ -150,6 +157,48 @@ class Renderer:
                        key=lambda e: self.event_dates(e)[0], reverse=True)
         return dated + [e for e in events if not self.event_dates(e)]
 
+    # -- events: dates, calendars, feed --------------------------------------
+
+    @property
+    def timeline(self) -> timeline.Timeline:
+        return timeline.Timeline(self.catalog.events)
+
+    def events_split(self) -> timeline.Split:
+        return self.timeline.split(self.today or timeline.build_date())
+
+    def as_of(self) -> dt.date:
+        return self.today or timeline.build_date()
+
+    def ics_path(self, rid: str | None = None) -> str:
+        """Site path of an event's .ics, or of the calendar of all events."""
+        return f"{self.prefix}{SECTIONS['event']}/{rid or CALENDAR_NAME}.ics"
+
+    def ics_link(self, page_url: str, rid: str | None = None) -> str:
+        return _relative(self.ics_path(rid), page_url, is_file=True)
+
+    @property
+    def feed_path(self) -> str:
+        return self.prefix + FEED_NAME
+
+    def feed_link(self, page_url: str) -> str:
+        return _relative(self.feed_path, page_url, is_file=True)
+
+    def feed_title(self) -> str:
+        return f"{self.text(self.catalog.settings.name)} — {self.strings['feed_title']}"
+
+    def when_text(self, event: Event) -> str:
+        """The event's day(s) and time as plain text, or that its date is unknown."""
+        if not event.date:
+            return self.strings["undated"]
+        text = formatting.date_span(event.date, timeline.last_day(event), self.lang)
+        start, end = timeline.start(event), timeline.end(event)
+        if start:
+            span = formatting.clock(start, self.lang)
+            if end:
+                span += "–" + formatting.clock(end, self.lang)
+            text += f", {span} ({formatting.zone_name(start, self.lang)})"
+        return text
+
     def _render(self, template: str, page_url: str, **context) -> str:
         lang = self.lang
         return self.env.get_template(template).render(
@@ -164,8 +213,17 @@ class Renderer:
             noun=lambda v, key: formatting.noun(v, self.strings.forms(key), lang),
             months=lambda v: formatting.months(v, lang),
             date=lambda v, weekday=False: formatting.date(v, lang, weekday=weekday),
+            date_span=lambda first, last: formatting.date_span(first, last, lang),
+            clock=lambda v: formatting.clock(v, lang),
+            zone_name=lambda v: formatting.zone_name(v, lang),
+            start=timeline.start, end=timeline.end, last_day=timeline.last_day,
             **context,
         )
+
+
+def absolute(site_url: str, path: str) -> str:
+    """'https://pomost.example.org/' + 'be/atom.xml'."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 def _relative(target: str, page_url: str, *, is_file: bool = False) -> str:

@@ -5,12 +5,14 @@ Kept free of MkDocs so that tests and `make check` use exactly what the build us
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .catalog import Catalog, load_catalog
-from .render import SECTIONS, Renderer, csv_name, environment
+from . import feed, ical, timeline
+from .catalog import NEWS_FOLDER, Catalog, load_catalog
+from .render import SECTIONS, Renderer, absolute, csv_name, environment
 from .strings import LANGS
 
 DEFAULT = LANGS[0]
@@ -33,6 +35,7 @@ def _strip_lang(uri: str) -> tuple[str, str]:
 class Project:
     catalog: Catalog
     _renderers: dict[str, Renderer] = field(default_factory=dict)
+    _feed_links: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def renderer(self, lang: str) -> Renderer:
         if lang not in self._renderers:
@@ -46,11 +49,72 @@ class Project:
                 for lang in LANGS:
                     yield src_uri(lang, f"{section}/{rid}.md")
 
-    def downloads(self, lang: str) -> dict[str, bytes]:
-        """Files written next to the pages of ``lang``: path under the site -> content."""
+    def downloads(self, lang: str, site_url: str,
+                  built: dt.datetime | None = None) -> dict[str, bytes]:
+        """Files written next to the pages of ``lang``: path under the site -> content.
+
+        ``site_url`` makes the links in calendars and feeds absolute; ``built`` is the build
+        instant (default: timeline.build_instant()).
+        """
         renderer = self.renderer(lang)
+        built = built or timeline.build_instant()
         path = f"{renderer.prefix}{SECTIONS['instrument']}/{csv_name(renderer.strings)}"
-        return {path: renderer.grant_csv().encode("utf-8")}
+        return {path: renderer.grant_csv().encode("utf-8"),
+                **self.calendars(lang, site_url, built),
+                renderer.feed_path: self.feed(lang, site_url, built)}
+
+    def event_url(self, lang: str, site_url: str, rid: str) -> str:
+        return absolute(site_url, f"{self.renderer(lang).prefix}{SECTIONS['event']}/{rid}/")
+
+    def calendars(self, lang: str, site_url: str, built: dt.datetime) -> dict[str, bytes]:
+        """One .ics per dated event and one of all of them (undated events have none)."""
+        r = self.renderer(lang)
+        events = r.events_split()
+        ordered = events.upcoming + events.past  # undated ones are left out by ical
+        urls = {rid: self.event_url(lang, site_url, rid) for rid in self.catalog.events}
+        name = f"{r.text(self.catalog.settings.name)} — {r.strings['section_events']}"
+
+        def ics(events_, title):
+            return ical.calendar(events_, lang=lang, strings=r.strings, name=title,
+                                 page_url=urls, site_url=site_url, stamp=built)
+
+        files = {r.ics_path(): ics(ordered, name)}
+        for event in ordered:
+            if event.date:
+                files[r.ics_path(event.id)] = ics([event], r.text(event.title))
+        return files
+
+    def feed(self, lang: str, site_url: str, built: dt.datetime) -> bytes:
+        """The Atom feed of ``lang``: news first (dated newest first), then the events as
+        the index lists them."""
+        r = self.renderer(lang)
+        news = sorted(self.catalog.news.values(), key=lambda n: n.date or dt.date.min,
+                      reverse=True)
+        entries = [feed.Entry(absolute(site_url, f"{r.prefix}{NEWS_FOLDER}/{item.id}/"),
+                              r.text(item.title), r.text(item.summary), item.date)
+                   for item in news]
+        split = r.events_split()
+        for event in split.upcoming + split.past + split.unplaced:
+            where = f", {r.text(event.place)}" if event.place else ""
+            entries.append(feed.Entry(
+                self.event_url(lang, site_url, event.id), r.text(event.title),
+                f"{r.when_text(event)}{where}. {r.text(event.summary)}"))
+        return feed.atom(entries, lang=lang, title=r.feed_title(),
+                         author=r.text(self.catalog.settings.name),
+                         self_url=absolute(site_url, r.feed_path),
+                         home_url=absolute(site_url, r.prefix), built=built)
+
+    def feed_links(self, lang: str, site_url: str) -> str:
+        """<link rel="alternate"> tags for every page's <head>: the feeds of all languages,
+        the page's own first."""
+        key = (lang, site_url)
+        if key not in self._feed_links:
+            others = [self.renderer(other) for other in sorted(LANGS, key=lambda x: x != lang)]
+            self._feed_links[key] = self.renderer(lang).env.get_template(
+                "feed_links.html").render(feeds=[
+                    {"lang": o.lang, "title": o.feed_title(),
+                     "href": absolute(site_url, o.feed_path)} for o in others])
+        return self._feed_links[key]
 
 
 def generated_target(uri: str) -> tuple[str, str] | None:
