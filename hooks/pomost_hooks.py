@@ -119,7 +119,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         out.write_bytes(content)
 
 
-
 def _title(page: Page) -> str:
     """The page's own title: its heading, not the shorter nav label ("Aktualności")."""
     if page.meta.get("title"):
@@ -148,10 +147,9 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     # Post-processing rather than a template override: Material writes its relative hreflang
     # links inside its `site_meta` block, and replacing them in a template would mean
     # copying that whole block of Material's internals; here we touch only those tags.
-    renderer = _project(config).renderer(_lang(config))
-    description = page.meta.get("description") or renderer.text(
-        renderer.catalog.settings.description)
-    tags = renderer.head(page.url, config.site_url, _title(page), description)
+    # Every page has a description: on_page_markdown requires it, generated pages get theirs.
+    tags = _project(config).renderer(_lang(config)).head(
+        page.url, config.site_url, _title(page), page.meta["description"])
     return head.replace_hreflang(output, tags)
 
 

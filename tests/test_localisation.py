@@ -103,17 +103,14 @@ def test_event_dates_are_cldr_long_dates_in_the_page_language(catalog, page, lan
 
 # -- names ----------------------------------------------------------------------------------
 
-def test_first_mention_of_a_polish_name_on_a_belarusian_page_gives_the_original():
+def test_first_mention_of_a_polish_name_on_a_belarusian_page_gives_the_original(catalog):
     from pomost.models import Name
-    renderer = Renderer.__new__(Renderer)
-    renderer.lang = "be"
-    name = renderer.namer()
+    name = Renderer(catalog, "be", environment()).namer()
     lublin = Name(pl="Lublin", be="Люблін")
     rumak = Name(pl="Aleksander Rumak", be="Аляксандр Румак", origin="be")
     assert [name(lublin), name(lublin), name(rumak)] == ["Люблін (Lublin)", "Люблін",
                                                           "Аляксандр Румак"]
-    renderer.lang = "pl"
-    assert renderer.namer()(lublin) == "Lublin"
+    assert Renderer(catalog, "pl", environment()).namer()(lublin) == "Lublin"
 
 
 def test_event_pages_name_people_in_belarusian_with_the_polish_original(catalog, page):
