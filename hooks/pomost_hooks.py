@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,12 +28,16 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pomost import site
+from pomost import azindex, head, lastmod, site
 from pomost.catalog import DataError
 
 log = get_plugin_logger(__name__)
 
 _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
+#: filled in on_env, once every page's title is known (see there)
+_A_Z = "<!-- pomost:a-z -->"
+#: the sitemap's <lastmod>, set per build in on_config (see pomost/lastmod.py)
+_LASTMOD: dict[str, str | None] = {}
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -55,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         lang.locale: lang.nav_translations or {} for lang in i18n.languages if not lang.default})
     if problems:
         raise PluginError("\n".join(problems))
+    _LASTMOD["date"] = lastmod.content_date(Path(config.config_file_path).parent)
     return config
 
 
@@ -73,6 +79,8 @@ def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | 
     if target:
         meta = _project(config).renderer(_lang(config)).page_meta(*target)
         page.file.content_string = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
+    if _LASTMOD.get("date"):
+        page.update_date = _LASTMOD["date"]  # what the sitemap's <lastmod> shows
     return page
 
 
@@ -86,6 +94,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     renderer = _project(config).renderer(_lang(config))
 
     def replace(match: re.Match) -> str:
+        if match.group(0) == _A_Z:
+            return _A_Z  # needs every page's title: filled in on_env
         try:
             return renderer.marker(match.group(1), page.url)
         except KeyError:
@@ -108,16 +118,71 @@ def _site_url(config: MkDocsConfig) -> str:
     return config.site_url
 
 
-def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    links = _project(config).feed_links(_lang(config), _site_url(config))
-    if "</head>" not in output:
-        raise PluginError(f"{page.file.src_uri}: no </head> to advertise the feeds in")
-    return output.replace("</head>", links + "</head>", 1)
-
-
 def on_post_build(*, config: MkDocsConfig) -> None:
     for path, content in _project(config).downloads(_lang(config), _site_url(config)).items():
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
 
+
+def _title(page: Page) -> str:
+    """The page's own title: its heading, not the shorter nav label ("Aktualności")."""
+    if page.meta.get("title"):
+        return page.meta["title"]
+    first = page.toc.items[0] if page.toc.items else None
+    return first.title if first and first.level == 1 else page.title
+
+
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    # The first event at which every page of this language has its title, and the last one
+    # before pages are written: the A–Z page gets its list here.
+    lang = _lang(config)
+    renderer = _project(config).renderer(lang)
+    env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
+    env.globals["pomost_home"] = head.home(urlsplit(config.site_url).path, lang)
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    for page in pages:
+        if page.content and _A_Z in page.content:
+            entries = [azindex.Entry(_title(p), p.url) for p in pages if p is not page]
+            page.content = page.content.replace(
+                _A_Z, renderer.a_z(azindex.groups(entries, lang), page.url))
+    return env
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    # Post-processing rather than a template override: Material writes its relative hreflang
+    # links inside its `site_meta` block, and replacing them in a template would mean
+    # copying that whole block of Material's internals; here we touch only those tags.
+    # Every page has a description: on_page_markdown requires it, generated pages get theirs.
+    project, lang = _project(config), _lang(config)
+    tags = project.renderer(lang).head(page.url, config.site_url, _title(page),
+                                       page.meta["description"])
+    # The Atom feeds of both languages are advertised in every page's head.
+    return head.replace_hreflang(output, tags + project.feed_links(lang, _site_url(config)))
+
+
+def on_template_context(context, /, *, template_name: str, config: MkDocsConfig):
+    if template_name == "404.html":
+        # The language switcher of the 404 page would keep the links of the page built last
+        # (the i18n plugin sets them as an attribute, which templates read before the item);
+        # from a page that does not exist it can only lead to each language's home page.
+        root = urlsplit(config.site_url).path
+        config.extra.alternate = [
+            {**alt, "link": head.home(root, alt["lang"])} for alt in config.extra["alternate"]]
+    return context
+
+
+def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    output = head.drop_hreflang(output)  # a missing page has no language versions
+    lang = _lang(config)
+    if lang == site.DEFAULT:
+        return output
+    # The i18n plugin writes every language's 404 to /404.html, the last one winning; the
+    # Polish one stays there and this language's goes to /<lang>/404.html. An empty result
+    # tells MkDocs not to write the file itself.
+    out = Path(config.site_dir) / lang / "404.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(output, encoding="utf-8")
+    return ""

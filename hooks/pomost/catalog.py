@@ -224,7 +224,8 @@ def _allowed_fields(model: type[Record], loc: tuple) -> list[str]:
 
 
 def _is_text(model: type[Record], loc: tuple) -> bool:
-    return _submodel(model, loc) is Text
+    sub = _submodel(model, loc)
+    return sub is not None and issubclass(sub, Text)  # a Name is a Text too
 
 
 def _duplicate_ids(doc: Document, records: dict) -> Iterator[Problem]:
@@ -249,7 +250,7 @@ def _coverage(value: Any) -> tuple[int, int]:
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            if set(item) & set(LANGS) and set(item) <= set(LANGS):
+            if set(item) & set(LANGS) and set(item) - {"origin"} <= set(LANGS):  # Text, Name
                 total += 1
                 complete += all(isinstance(item.get(lang), str) and item[lang].strip()
                                 for lang in LANGS)

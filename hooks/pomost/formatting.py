@@ -16,7 +16,7 @@ from babel.units import format_unit
 
 from .strings import Strings
 
-#: The CLDR date pattern for dates in running text: "24 września 2019" / "24 верасня 2019".
+#: The CLDR date pattern for dates in running text: day, genitive month name, year.
 DATE_PATTERN = "d MMMM y"
 
 
@@ -63,8 +63,8 @@ def language_name(code: str, lang: str) -> str:
 
 
 def date_span(first: dt.date, last: dt.date, lang: str) -> str:
-    """'24–25 września 2019', '30 września – 1 października 2019': what the two days share
-    is said once. (Babel's format_interval abbreviates the Belarusian months.)"""
+    """Two days as one span ('24–25 <month> 2019'): what the two days share is said once.
+    (Babel's format_interval abbreviates the Belarusian months.)"""
     if first == last:
         return date(first, lang)
     if (first.year, first.month) == (last.year, last.month):

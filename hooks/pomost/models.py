@@ -83,6 +83,19 @@ class Text(Record):
     be: TextValue
 
 
+class Name(Text):
+    """A person's or a place's name in both languages, and which one is the original.
+
+    On a Belarusian page the first mention of a Polish name is followed by the Polish
+    original in brackets, "Дарыюш Стэфанюк (Dariusz Stefaniuk)"; a Belarusian name
+    (``origin: be``) is shown in its Belarusian form only.
+    """
+
+    origin: Literal["pl", "be"] = Field(
+        "pl", description="the language the name comes from: pl for Polish people and places, "
+        "be for Belarusian ones")
+
+
 class Note(Record):
     """What the source does not settle, said on the page with where it comes from."""
 
@@ -143,7 +156,7 @@ class Organisation(Record):
     name: Text
     short_name: Optional[Text] = None
     legal_form: Optional[Text] = None
-    town: Optional[Text] = None
+    town: Optional[Name] = None
     county: Optional[Text] = None
     summary: Text = Field(description="one sentence for lists and the page description")
     what_it_does: Text
@@ -161,7 +174,7 @@ class Person(Record):
     """A person named in the sources, with the role they had then."""
 
     id: Id
-    name: Text
+    name: Name
     role: Text
     organisation: Optional[Id] = None
     notes: list[Note] = []
@@ -180,7 +193,7 @@ class Event(Record):
         None, description="start time, local time in Poland (HH:MM); leave out when unknown")
     end_time: Optional[Clock] = Field(
         None, description="end time on the last day (HH:MM); only together with time")
-    place: Optional[Text] = None
+    place: Optional[Name] = None
     part_of: Optional[Id] = Field(None, description="id of the event (a visit) this one belongs to")
     people: list[Id] = []
     organisations: list[Id] = []

@@ -20,8 +20,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import formatting, timeline
 from .catalog import CALENDAR_NAME, Catalog
+from .head import alternate_urls
 from .grants import GrantTable, grant_table
-from .models import Event, Text
+from .models import Event, Name, Text
 from .strings import LANGS, Strings, load_all
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -91,6 +92,17 @@ class Renderer:
     def marker(self, name: str, page_url: str) -> str:
         return self._render(MARKERS[name], page_url, csv_size=self.csv_size)
 
+    def a_z(self, groups: list, page_url: str) -> str:
+        """The A–Z list of every page (``azindex.groups``), linked from ``page_url``."""
+        return self._render("a_z.html", page_url, groups=groups,
+                            link=lambda url: _relative(url, page_url))
+
+    def head(self, page_url: str, site_url: str, title: str, description: str) -> str:
+        """The <head> tags that say which language the page is in and where its twins are."""
+        others = [strings for lang, strings in load_all().items() if lang != self.lang]
+        return self._render("head.html", page_url, title=title, description=description,
+                            alternates=alternate_urls(page_url, site_url), others=others)
+
     # -- downloads ----------------------------------------------------------
 
     def grant_csv(self) -> str:
@@ -114,6 +126,24 @@ class Renderer:
 
     def text(self, value: Text | None) -> str:
         return getattr(value, self.lang) if value is not None else ""
+
+    def namer(self):
+        """A fresh ``name(value)`` for one page: on a Belarusian page the first mention of a
+        Polish name adds the Polish original in brackets, "Люблін (Lublin)"; later mentions,
+        Belarusian names and Polish pages show the name alone. The original is the record's
+        own ``pl`` form, so each name is written once, in data/."""
+        seen: set[str] = set()
+
+        def name(value: Name | None) -> str:
+            shown = self.text(value)
+            if value is None or value.origin != LANGS[0] or self.lang == value.origin:
+                return shown
+            if value.pl in seen or value.pl == shown:
+                return shown
+            seen.add(value.pl)
+            return f"{shown} ({value.pl})"
+
+        return name
 
     def unit(self, amount) -> str:
         return self.strings[f"per_{amount.per}"]
@@ -207,6 +237,7 @@ class Renderer:
                 f"{self.prefix}{SECTIONS['instrument']}/{csv_name(self.strings)}", page_url,
                 is_file=True),
             text=self.text,
+            name=self.namer(),
             money=lambda v, short=False: formatting.money(v, lang, self.strings, short=short),
             number=lambda v: formatting.number(v, lang),
             counted=lambda v, key: formatting.counted(v, self.strings.forms(key), lang),
