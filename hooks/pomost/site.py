@@ -50,7 +50,7 @@ class Project:
         """Files written next to the pages of ``lang``: path under the site -> content."""
         renderer = self.renderer(lang)
         path = f"{renderer.prefix}{SECTIONS['instrument']}/{csv_name(renderer.strings)}"
-        return {path: renderer.grant_csv().encode("utf-8")}
+        return {path: renderer.grant_csv().encode("utf-8"), **renderer.open_data.files}
 
 
 def generated_target(uri: str) -> tuple[str, str] | None:
