@@ -43,6 +43,7 @@ def test_csv_has_a_row_per_record_with_texts_in_its_language(site, catalog, data
     for row, record in zip(rows, records):
         for column in columns(dataset.model):
             value = getattr(record, column.name)
+            assert row[column.name] or not column.always, f"{column.name} is documented as filled"
             if column.shape == "text":
                 assert row[column.name] == (getattr(value, lang) if value else ""), column.name
             elif column.shape in ("date", "number", "code", "id", "link", "plain"):

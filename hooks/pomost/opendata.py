@@ -56,7 +56,7 @@ class Column:
 
     name: str
     shape: str             # text plain id code number date link flag ids amounts notes
-    required: bool
+    always: bool           # every record has a value (required, or a default like days: 1)
     choices: tuple[str, ...] = ()
 
 
@@ -68,7 +68,8 @@ def columns(model: type[Record]) -> list[Column]:
         annotation = _optional_of(typing.Annotated[(info.annotation, *info.metadata)]
                                   if info.metadata else info.annotation)
         choices = typing.get_args(annotation) if typing.get_origin(annotation) is Literal else ()
-        result.append(Column(name, _shape(annotation), info.is_required(), choices))
+        always = info.is_required() or info.default not in (None, [])
+        result.append(Column(name, _shape(annotation), always, choices))
     return result
 
 
@@ -156,20 +157,25 @@ class OpenData:
         return self.r.link(page_url, f"{self.r.prefix}{FOLDER}/")
 
     @cached_property
-    def files(self) -> dict[str, bytes]:
-        """Site path -> content: this language's CSVs, and the JSONs in the default language."""
+    def _content(self) -> dict[str, bytes]:
+        """Site path -> content of every file this language's pages link."""
         out = {}
         for dataset in DATASETS:
-            if not self.r.prefix:
-                out[json_path(dataset)] = to_json(self.r.catalog, dataset)
+            out[json_path(dataset)] = to_json(self.r.catalog, dataset)
             out[csv_path(dataset, self.r.lang, self.r.prefix)] = self.to_csv(dataset)
         return out
 
+    @property
+    def files(self) -> dict[str, bytes]:
+        """What this language's build writes: its CSVs, and the JSONs once, in the default one."""
+        return {path: content for path, content in self._content.items()
+                if not (self.r.prefix and path.endswith(".json"))}
+
     def json_bytes(self, dataset: Dataset) -> bytes:
-        return self.files.get(json_path(dataset)) or to_json(self.r.catalog, dataset)
+        return self._content[json_path(dataset)]
 
     def csv_bytes(self, dataset: Dataset) -> bytes:
-        return self.files[csv_path(dataset, self.r.lang, self.r.prefix)]
+        return self._content[csv_path(dataset, self.r.lang, self.r.prefix)]
 
     def to_csv(self, dataset: Dataset) -> bytes:
         out = io.StringIO()
