@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from pomost import azindex, head, lastmod, site
 from pomost.catalog import DataError
+from pomost.render import MARKERS
 
 log = get_plugin_logger(__name__)
 
@@ -96,11 +97,10 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     def replace(match: re.Match) -> str:
         if match.group(0) == _A_Z:
             return _A_Z  # needs every page's title: filled in on_env
-        try:
-            return renderer.marker(match.group(1), page.url)
-        except KeyError:
-            raise PluginError(f"docs/{page.file.src_uri}: unknown marker "
-                              f"'{match.group(0)}'") from None
+        if match.group(1) not in MARKERS:
+            raise PluginError(f"docs/{page.file.src_uri}: unknown marker '{match.group(0)}' "
+                              f"— known: {', '.join(MARKERS)}")
+        return renderer.marker(match.group(1), page.url)
 
     return _MARKER.sub(replace, markdown)
 

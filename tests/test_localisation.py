@@ -298,6 +298,8 @@ def test_belarusian_headings_get_readable_cyrillic_ids(page):
             if not re.search("[а-яёіў]", heading, re.I):
                 continue
             assert not re.fullmatch(r"_\d+", h2["id"]), (url, h2["id"])
+            if re.fullmatch(r"[a-z0-9-]+", h2["id"]):
+                continue  # an id the page sets itself ({#kolumny}), shared with the Polish page
             first = re.findall(r"\w+", heading.lower())[0]
             assert h2["id"].startswith(first), (url, heading, h2["id"])
             checked += 1

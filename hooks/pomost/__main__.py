@@ -95,11 +95,23 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schemas", help="write data/schemas/*.schema.json from the models")
     b = sub.add_parser("build", help="validate, then build the site atomically")
     b.add_argument("--site-dir", default="site", type=Path)
+    n = sub.add_parser("nginx", help="print the nginx configuration for a built site")
+    n.add_argument("--site-dir", default="site", type=Path, help="the built site to read")
+    n.add_argument("--root", type=Path, help="where the server finds the site (default: --site-dir)")
+    n.add_argument("--listen", default="80", help="nginx 'listen' value, e.g. 8080 or 127.0.0.1:8080")
+    n.add_argument("--server-name", default="_")
+    n.add_argument("--standalone", type=Path, metavar="PREFIX",
+                   help="a whole nginx.conf running as one process with its files in PREFIX")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(ROOT)
     if args.command == "schemas":
         return write_schemas(ROOT)
+    if args.command == "nginx":
+        from .webserver import render
+        print(render(args.site_dir, listen=args.listen, root=args.root,
+                     server_name=args.server_name, standalone_prefix=args.standalone), end="")
+        return 0
     return build(ROOT, args.site_dir)
 
 

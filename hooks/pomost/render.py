@@ -37,6 +37,9 @@ MARKERS = {
     "instruments": "instrument_list.html",
     "organisations": "organisation_list.html",
     "events": "event_list.html",
+    "open-data": "open_data.html",
+    "open-data-columns": "open_data_columns.html",
+    "delegation-pack": "delegation_pack.html",
 }
 
 
@@ -120,7 +123,17 @@ class Renderer:
 
     @cached_property
     def csv_size(self) -> str:
-        return f"{formatting.number(len(self.grant_csv().encode('utf-8')), self.lang)}\u00a0B"
+        return self.size(self.grant_csv().encode("utf-8"))
+
+    @cached_property
+    def open_data(self):
+        """This language's open-data files (opendata.py; imported here as it uses this class)."""
+        from .opendata import OpenData
+        return OpenData(self)
+
+    def size(self, content: bytes) -> str:
+        """A download's size as the link shows it: '1 234 B'."""
+        return f"{formatting.number(len(content), self.lang)}\u00a0B"
 
     # -- helpers the templates call ------------------------------------------
 
@@ -148,6 +161,12 @@ class Renderer:
     def unit(self, amount) -> str:
         return self.strings[f"per_{amount.per}"]
 
+    def amount_text(self, a) -> str:
+        """'do 24 000 złotych na osobę, jednorazowo': an amount in words, on pages and in CSV."""
+        text = (f"{self.strings['up_to']} {formatting.money(a.max_pln, self.lang, self.strings)} "
+                f"{self.unit(a)}, {self.period(a)}")
+        return text + (f" ({self.strings['payment_assumed']})" if not a.payment_stated else "")
+
     def period(self, amount) -> str:
         if amount.payment == "one_off":
             return self.strings["payment_one_off"]
@@ -158,6 +177,10 @@ class Renderer:
         """Relative link from ``page_url`` to a record page (or a section index)."""
         target = self.prefix + SECTIONS[kind] + "/" + (f"{rid}/" if rid else "")
         return _relative(target, page_url)
+
+    def link(self, page_url: str, path: str) -> str:
+        """Relative link from ``page_url`` to ``path`` under the site root (a file or 'x/')."""
+        return _relative(path, page_url, is_file=not path.endswith("/"))
 
     @property
     def prefix(self) -> str:
