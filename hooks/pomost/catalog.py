@@ -15,13 +15,14 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlsource
 from .models import (
-    RECORD_FILES, Event, Instrument, Organisation, Person, Record, Settings, Text,
+    RECORD_FILES, AccessibilityStatement, Event, Instrument, Organisation, Person, Record,
+    Settings, Text,
 )
 from .yamlsource import Document, Problem, Unreadable
 
 LANGS = ("pl", "be")
 _KIND = {Instrument: "instrument", Organisation: "organisation", Person: "person",
-         Event: "event", Settings: "settings"}
+         Event: "event", Settings: "settings", AccessibilityStatement: "accessibility statement"}
 
 
 class DataError(Exception):
@@ -41,6 +42,7 @@ class Catalog:
     people: dict[str, Person]
     events: dict[str, Event]
     settings: Settings
+    accessibility: AccessibilityStatement
     #: file name -> (texts with both languages, texts in all) for the coverage report
     coverage: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -78,6 +80,7 @@ def load_catalog(data_dir: Path) -> Catalog:
         people=loaded["people.yml"],
         events=loaded["events.yml"],
         settings=loaded["site.yml"][1],
+        accessibility=loaded["accessibility.yml"][1],
         coverage=coverage,
     )
     problems = list(_check_references(catalog, data_dir))
@@ -288,6 +291,12 @@ def _check_references(catalog: Catalog, data_dir: Path) -> Iterator[Problem]:
                     yield Problem(f"data/{file_name}", line, col,
                                   f"{kind} '{rid}': {name} refers to {what} — "
                                   f"check the id against data/{_file_of(name)}")
+    entity = catalog.accessibility.entity
+    if entity not in catalog.organisations:
+        line, col = doc("accessibility.yml").where(("entity",))
+        yield Problem("data/accessibility.yml", line, col,
+                      f"entity refers to '{entity}', which does not exist — "
+                      "check the id against data/organisations.yml")
     for rid, instrument in catalog.instruments.items():
         for i, amount in enumerate(instrument.amounts):
             problem = _amount_problem(amount)
