@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pomost import site
+from pomost import site, theme_fixes
 from pomost.catalog import DataError
 
 log = get_plugin_logger(__name__)
@@ -99,7 +99,24 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     target = site.generated_target(page.file.src_uri)
     if not target:
         return html
-    return _project(config).renderer(_lang(config)).page(*target, page.url)
+    return _project(config).renderer(_lang(config)).page(*target, page.url,
+                                                         site_url=config.site_url or "")
+
+
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    # Globals reach every theme template, the 404 included (it gets no page events).
+    env.globals["pomost"] = _project(config).theme_globals(_lang(config), config.site_url or "")
+    return env
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    return theme_fixes.drop_checkbox_autocomplete(output)
+
+
+def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):  # the 404 page
+        return theme_fixes.drop_checkbox_autocomplete(output)
+    return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
