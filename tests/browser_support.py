@@ -33,24 +33,24 @@ NARROW = {"width": 360, "height": 740}
 WIDE = {"width": 1280, "height": 900}
 
 
-def missing(what: str) -> None:
+def missing(message: str) -> None:
     """Skip locally, fail in CI: CI must never pass without running the browser tests."""
-    message = f"{what} — run `make test-tools` (or .ci/run, which installs everything)"
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
 
 
 def chromium_path() -> str:
+    # POMOST_CHROMIUM: another Chromium build, e.g. on a machine without Debian's package.
     path = os.environ.get("POMOST_CHROMIUM") or shutil.which("chromium") or ""
     if not path:
-        missing("Chromium is not installed (Debian package 'chromium')")
+        missing("Chromium is not installed: apt-get install chromium (.ci/run does it)")
     return path
 
 
 def tool(path: Path) -> Path:
     if not path.is_file():
-        missing(f"{path.relative_to(ROOT)} is missing (npm test tools not installed)")
+        missing(f"{path.relative_to(ROOT)} is missing: run `make test-tools` (npm ci)")
     return path
 
 
@@ -68,10 +68,15 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot into test-artifacts/ (kept by CI, ignored by git)."""
+def artifact(name: str) -> Path:
+    """Where a screenshot called ``name`` goes: test-artifacts/ (ignored by git)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
+    return ARTIFACTS / f"{name}.png"
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot into test-artifacts/."""
+    path = artifact(name)
     page.screenshot(path=str(path), full_page=True)
     return path
 

@@ -10,7 +10,8 @@ from browser_support import VNU, missing, tool
 
 
 def test_every_page_has_no_html_errors(site):
-    java = shutil.which("java") or missing("Java is not installed (Debian: default-jre-headless)")
+    java = shutil.which("java") or missing(
+        "Java is not installed: apt-get install default-jre-headless (.ci/run does it)")
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     # One run over all files: the checker takes seconds to start.
