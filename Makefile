@@ -6,13 +6,13 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: help site serve test check schemas bench bench-quick clean
+.PHONY: help site serve test test-tools check schemas bench bench-quick clean
 
 help:
 	@echo "make site    build the whole site into site/ (creates .venv on first use)"
 	@echo "make serve   live preview on http://127.0.0.1:8000, rebuilt on every edit"
 	@echo "make check   validate data/ only (fast)"
-	@echo "make test    run the whole test suite"
+	@echo "make test    run the whole test suite (installs the npm test tools first)"
 	@echo "make bench   build time at 100 / 1,000 / 10,000 organisations (slow; bench-quick: 100, 1,000)"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -36,7 +36,17 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+# axe-core and vnu.jar for the browser and HTML tests, pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
+NPM_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install nodejs npm (or run .ci/run)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-tools: $(NPM_STAMP)
+
+test: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -46,4 +56,4 @@ bench-quick: $(STAMP)
 	$(BIN)/python -m pomost.bench 100 1000
 
 clean:
-	rm -rf site .site-build-* .pytest_cache test-artifacts
+	rm -rf site .site-build-* .pytest_cache test-artifacts node_modules

@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pomost import azindex, head, lastmod, site
+from pomost import azindex, head, lastmod, site, theme_fixes
 from pomost.catalog import DataError
 from pomost.render import MARKERS
 
@@ -109,7 +109,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     target = site.generated_target(page.file.src_uri)
     if not target:
         return html
-    return _project(config).renderer(_lang(config)).page(*target, page.url)
+    return _project(config).renderer(_lang(config)).page(*target, page.url,
+                                                         site_url=config.site_url or "")
 
 
 def _site_url(config: MkDocsConfig) -> str:
@@ -138,6 +139,8 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     # before pages are written: the A–Z page gets its list here.
     lang = _lang(config)
     renderer = _project(config).renderer(lang)
+    # Globals reach every theme template, the 404 included (it gets no page events).
+    env.globals["pomost"] = _project(config).theme_globals(lang, config.site_url or "")
     env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
     env.globals["pomost_home"] = head.home(urlsplit(config.site_url).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
@@ -158,7 +161,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     tags = project.renderer(lang).head(page.url, config.site_url, _title(page),
                                        page.meta["description"])
     # The Atom feeds of both languages are advertised in every page's head.
-    return head.replace_hreflang(output, tags + project.feed_links(lang, _site_url(config)))
+    output = head.replace_hreflang(output, tags + project.feed_links(lang, _site_url(config)))
+    return theme_fixes.drop_checkbox_autocomplete(output)
 
 
 def on_template_context(context, /, *, template_name: str, config: MkDocsConfig):
@@ -176,6 +180,7 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     if template_name != "404.html":
         return output
     output = head.drop_hreflang(output)  # a missing page has no language versions
+    output = theme_fixes.drop_checkbox_autocomplete(output)
     lang = _lang(config)
     if lang == site.DEFAULT:
         return output

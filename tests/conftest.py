@@ -67,3 +67,7 @@ def catalog():
 def visible_text(node) -> str:
     """Text as a reader sees it: whitespace collapsed, no-break spaces kept."""
     return " ".join(node.get_text(" ").split(" ")).strip()
+
+
+# Browser fixtures (headless Chromium over the built site): see browser_support.py.
+from browser_support import browser, contexts, js_off, js_on, open_page, origin  # noqa: E402,F401

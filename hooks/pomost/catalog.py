@@ -15,13 +15,15 @@ from pydantic import BaseModel, ValidationError
 
 from . import yamlsource
 from .models import (
-    RECORD_FILES, Event, Instrument, News, Organisation, Person, Record, Settings, Text,
+    RECORD_FILES, AccessibilityStatement, Event, Instrument, News, Organisation, Person,
+    Record, Settings, Text,
 )
 from .yamlsource import Document, Problem, Unreadable
 
 LANGS = ("pl", "be")
 _KIND = {Instrument: "instrument", Organisation: "organisation", Person: "person",
-         Event: "event", News: "news", Settings: "settings"}
+         Event: "event", News: "news", Settings: "settings",
+         AccessibilityStatement: "accessibility statement"}
 #: the file name of the calendar of all events, beside the events' own (ical.py)
 CALENDAR_NAME = "kalendarz"
 #: the folder in docs/ of the news pages that data/news.yml describes
@@ -46,6 +48,7 @@ class Catalog:
     events: dict[str, Event]
     news: dict[str, News]
     settings: Settings
+    accessibility: AccessibilityStatement
     #: file name -> (texts with both languages, texts in all) for the coverage report
     coverage: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -84,6 +87,7 @@ def load_catalog(data_dir: Path) -> Catalog:
         events=loaded["events.yml"],
         news=loaded["news.yml"],
         settings=loaded["site.yml"][1],
+        accessibility=loaded["accessibility.yml"][1],
         coverage=coverage,
     )
     problems = list(_check_references(catalog, data_dir))
@@ -298,6 +302,12 @@ def _check_references(catalog: Catalog, data_dir: Path) -> Iterator[Problem]:
                     yield Problem(f"data/{file_name}", line, col,
                                   f"{kind} '{rid}': {name} refers to {what} — "
                                   f"check the id against data/{_file_of(name)}")
+    entity = catalog.accessibility.entity
+    if entity not in catalog.organisations:
+        line, col = doc("accessibility.yml").where(("entity",))
+        yield Problem("data/accessibility.yml", line, col,
+                      f"entity refers to '{entity}', which does not exist — "
+                      "check the id against data/organisations.yml")
     for rid, instrument in catalog.instruments.items():
         for i, amount in enumerate(instrument.amounts):
             problem = _amount_problem(amount)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import (
     AfterValidator,
@@ -232,6 +232,60 @@ class Settings(Record):
     grant_table: GrantTable
 
 
+class Procedure(Record):
+    """The statutory procedure for requests and complaints about accessibility."""
+
+    reply_days: PositiveInt = Field(description="days within which a request must be met")
+    extension_months: PositiveInt = Field(
+        description="the longest the reply may be extended to, in months")
+    ombudsman: Text = Field(description="the Rzecznik Praw Obywatelskich, in the genitive "
+                            "('wniosek do …'), for the last step")
+    ombudsman_url: Url
+
+
+class AccessibilityStatement(Record):
+    """data/accessibility.yml: the facts of the deklaracja dostępności (v2.0 structure).
+
+    What only the publisher knows (dates, the result of the assessment, the building) is
+    optional here so that nothing has to be guessed; the page says "not given" and
+    `make check` lists what is still missing (see ``missing``).
+    """
+
+    entity: Id = Field(description="id in organisations.yml of the public body publishing the "
+                       "site; its name, address, e-mail and phone are used")
+    scope: Text = Field(description="what the statement covers, as in 'dostępność swojej "
+                        "strony internetowej' (genitive)")
+    law: Text = Field(description="the act, in the instrumental case ('zgodnie z …')")
+    published: Optional[dt.date] = Field(None, description="date the site was first published")
+    updated: Optional[dt.date] = Field(None, description="date of the last significant update")
+    prepared: Optional[dt.date] = Field(None, description="date the statement was first prepared")
+    reviewed: Optional[dt.date] = Field(None, description="date of the last yearly review")
+    status: Optional[Literal["compliant", "partially_compliant", "non_compliant"]] = Field(
+        None, description="the result of the accessibility assessment")
+    non_compliant: list[Text] = Field(
+        [], description="what is not accessible and why (when not fully compliant)")
+    assessment: Optional[Literal["self_assessment", "external_audit"]] = Field(
+        None, description="how the statement was prepared")
+    contact: Optional[Text] = Field(
+        None, description="the person or unit to contact (default: the entity itself)")
+    email: Optional[Url] = Field(None, description="a mailto: link (default: the entity's)")
+    phone: Optional[NonEmpty] = Field(None, description="default: the entity's phone")
+    procedure: Procedure
+    architecture: Optional[Text] = Field(
+        None, description="architectural accessibility of the entity's seat")
+    communication: Optional[Text] = Field(
+        None, description="communication accessibility, e.g. an online sign-language interpreter")
+
+    #: fields the publisher must fill before the statement is complete
+    REQUIRED_BEFORE_PUBLISHING: ClassVar[tuple[str, ...]] = (
+        "published", "updated", "prepared", "status", "assessment", "architecture",
+        "communication")
+
+    def missing(self) -> list[str]:
+        """The fields the publisher still has to fill in."""
+        return [name for name in self.REQUIRED_BEFORE_PUBLISHING if getattr(self, name) is None]
+
+
 #: file name in data/ -> (model of one record, is the file a list of records)
 RECORD_FILES: dict[str, tuple[type[Record], bool]] = {
     "instruments.yml": (Instrument, True),
@@ -240,4 +294,5 @@ RECORD_FILES: dict[str, tuple[type[Record], bool]] = {
     "events.yml": (Event, True),
     "news.yml": (News, True),
     "site.yml": (Settings, False),
+    "accessibility.yml": (AccessibilityStatement, False),
 }

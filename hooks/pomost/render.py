@@ -27,6 +27,9 @@ from .strings import LANGS, Strings, load_all
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+#: kind of the accessibility statement page (see site.STATEMENT_PATH)
+STATEMENT = "statement"
+
 #: record kind -> URL folder of its pages (the same in both languages)
 SECTIONS = {"instrument": "instrumenty", "organisation": "organizacje", "event": "wydarzenia"}
 
@@ -83,14 +86,26 @@ class Renderer:
         return self.catalog.of_kind(kind)[rid]
 
     def page_meta(self, kind: str, rid: str) -> dict[str, str]:
-        """Title and description of a record page, for the page's front matter."""
+        """Title and description of a generated page, for the page's front matter."""
+        if kind == STATEMENT:
+            return {"title": self.strings["a11y_title"], "description": self.strings[
+                "a11y_description"].format(site=self.text(self.catalog.settings.name))}
         record = self.record(kind, rid)
         title = record.title if kind == "event" else record.name
         return {"title": self.text(title), "description": self.text(record.summary)}
 
-    def page(self, kind: str, rid: str, page_url: str) -> str:
+    def page(self, kind: str, rid: str, page_url: str, site_url: str = "") -> str:
+        if kind == STATEMENT:
+            return self.statement(page_url, site_url)
         return self._render(f"{kind}.html", page_url, record=self.record(kind, rid),
                             csv_size=self.csv_size)
+
+    def statement(self, page_url: str, site_url: str) -> str:
+        """The deklaracja dostępności; ``site_url`` is the site's root address (mkdocs.yml)."""
+        statement = self.catalog.accessibility
+        site_url = site_url.rstrip("/") + "/" + self.prefix if site_url else _relative("", page_url)
+        return self._render("statement.html", page_url, s=statement, site_url=site_url,
+                            entity=self.catalog.organisations[statement.entity])
 
     def marker(self, name: str, page_url: str) -> str:
         return self._render(MARKERS[name], page_url, csv_size=self.csv_size)

@@ -12,10 +12,15 @@ from typing import Iterable
 
 from . import feed, ical, timeline
 from .catalog import NEWS_FOLDER, Catalog, load_catalog
-from .render import SECTIONS, Renderer, absolute, csv_name, environment
+from .render import SECTIONS, STATEMENT, Renderer, absolute, csv_name, environment
 from .strings import LANGS
 
 DEFAULT = LANGS[0]
+
+#: The accessibility statement (deklaracja dostępności): its URL under each language root,
+#: its source path (a phantom page like the record pages) and its kind for the renderer.
+STATEMENT_PATH = "deklaracja-dostepnosci/"
+STATEMENT_SRC = STATEMENT_PATH.rstrip("/") + ".md"
 _KINDS = {section: kind for kind, section in SECTIONS.items()}
 
 
@@ -43,11 +48,22 @@ class Project:
         return self._renderers[lang]
 
     def generated_uris(self) -> Iterable[str]:
-        """Source paths of every record page, in every language."""
+        """Source paths of every generated page (records, the statement), in every language."""
+        for lang in LANGS:
+            yield src_uri(lang, STATEMENT_SRC)
         for kind, section in SECTIONS.items():
             for rid in self.catalog.of_kind(kind):
                 for lang in LANGS:
                     yield src_uri(lang, f"{section}/{rid}.md")
+
+    def theme_globals(self, lang: str, site_url: str) -> dict[str, str]:
+        """What the theme overrides show on every page, the 404 included: the skip link's
+        label and the link to the accessibility statement (relative path and absolute URL)."""
+        strings = self.renderer(lang).strings
+        path = self.renderer(lang).prefix + STATEMENT_PATH
+        return {"skip_label": strings["skip_link"], "statement_label": strings["a11y_title"],
+                "statement_path": path,
+                "statement_url": site_url.rstrip("/") + "/" + path if site_url else "/" + path}
 
     def downloads(self, lang: str, site_url: str,
                   built: dt.datetime | None = None) -> dict[str, bytes]:
@@ -120,6 +136,8 @@ class Project:
 def generated_target(uri: str) -> tuple[str, str] | None:
     """(kind, id) of a generated record page, or None for a hand-written page."""
     path, _ = _strip_lang(uri)
+    if path == STATEMENT_SRC:
+        return STATEMENT, ""
     section, _, name = path.rpartition("/")
     if section in _KINDS and name != "index.md" and "/" not in section:
         return _KINDS[section], name[:-3]
