@@ -129,7 +129,7 @@ def contexts(browser):
         if key not in made:
             made[key] = browser.new_context(java_script_enabled=javascript, viewport=viewport,
                                             service_workers="block")
-            made[key].set_default_timeout(10_000)
+            made[key].set_default_timeout(30_000)  # a loaded CI machine is slow
         return made[key]
 
     yield get
