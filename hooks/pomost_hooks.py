@@ -13,10 +13,17 @@ files behind and loops serve unless every write is skipped when unchanged.
 Every event runs once per language (the i18n plugin re-runs the whole build for
 Belarusian), so the events are idempotent and the catalog is cached by the
 data files' modification times: loaded and validated once per change.
+
+Search: each language gets its own index (pomost/search.py), written in
+on_post_build after the i18n plugin's own (merged) one. `python -m pomost build`
+builds the two languages in parallel processes, each told its language by
+POMOST_LANGUAGE (see pomost/parallel.py); `mkdocs build` and `mkdocs serve` build
+both, one after the other, as the i18n plugin does by itself.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -27,12 +34,16 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pomost import site
+from pomost import parallel, search, site
 from pomost.catalog import DataError
 
 log = get_plugin_logger(__name__)
 
 _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
+_INDEXES = search.Indexes()
+#: languages whose build is running: the i18n plugin runs Belarusian's whole build inside
+#: Polish's on_post_build and leaves current_language at 'be' afterwards
+_BUILDING: list[str] = []
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -48,8 +59,30 @@ def _project(config: MkDocsConfig) -> site.Project:
             + "\nNothing was published; fix the lines above and build again.") from None
 
 
+def _build_one_language(config: MkDocsConfig) -> None:
+    """With POMOST_LANGUAGE set, this process builds that language only (pomost/parallel.py).
+
+    The i18n plugin builds its current language first and the others from its on_post_build
+    unless it believes it is already inside that loop (``building``). Both languages stay in
+    its configuration, so the switcher and the sitemap alternates are as in a full build.
+    """
+    only = os.environ.get(parallel.LANGUAGE_VARIABLE)
+    i18n = config.plugins["i18n"]
+    if not only or i18n.current_language is not None:
+        return
+    if only not in i18n.build_languages:
+        raise PluginError(f"{parallel.LANGUAGE_VARIABLE}={only}: not a language of mkdocs.yml "
+                          f"({', '.join(i18n.build_languages)})")
+    if not hasattr(i18n, "building"):
+        raise PluginError("mkdocs-static-i18n no longer has the 'building' flag that "
+                          "one-language builds rely on; pin 1.3.1 or update _build_one_language")
+    i18n.current_language = only
+    i18n.building = True
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _project(config)  # fail before any page is built
+    _build_one_language(config)
     i18n = config.plugins["i18n"].config
     problems = site.untranslated_nav(config.nav or [], {
         lang.locale: lang.nav_translations or {} for lang in i18n.languages if not lang.default})
@@ -66,6 +99,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for src_uri in _project(config).generated_uris():
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _BUILDING.append(_lang(config))
+    _INDEXES.start(_lang(config))
 
 
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
@@ -96,15 +134,47 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    renderer = _project(config).renderer(_lang(config))
     target = site.generated_target(page.file.src_uri)
-    if not target:
-        return html
-    return _project(config).renderer(_lang(config)).page(*target, page.url)
+    if target:
+        html = renderer.page(*target, page.url)
+    own = page.meta.get("search") or {}
+    if not own.get("exclude"):
+        url = search.location(page.url, renderer.prefix)
+        _INDEXES.add(renderer.lang, [search.record_entry(url, page.title, page.meta["description"])]
+                     if target else search.page_entries(url, page.title, html))
+    # Our index has the page; Material's plugin need not parse its HTML again.
+    page.meta["search"] = {**own, "exclude": True}
+    return html
 
 
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    prefix = _project(config).renderer(_lang(config)).prefix
+    context["pomost_search_base"] = search.base(context["base_url"], prefix)
+    return context
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    prefix = _project(config).renderer(_lang(config)).prefix
+    if not search.searches_own_language(output, prefix):
+        raise PluginError(
+            f"{page.url}: the page's __config does not point search at /{prefix} — Material "
+            "changed how it writes __config; update the 'config' block in overrides/main.html")
+    return output
+
+
+@event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index
 def on_post_build(*, config: MkDocsConfig) -> None:
-    for path, content in _project(config).downloads(_lang(config)).items():
+    renderer = _project(config).renderer(_BUILDING.pop())
+    for path, content in _project(config).downloads(renderer.lang).items():
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
+    options = config.plugins["material/search"].config
+    _INDEXES.write(renderer.lang, Path(config.site_dir) / renderer.prefix,
+                   {key: options[key] for key in ("lang", "separator", "pipeline", "fields")})
 
+
+
+def on_build_error(*, error: Exception) -> None:
+    _BUILDING.clear()  # the failed build never reaches on_post_build

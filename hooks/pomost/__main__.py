@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from . import parallel
 from .catalog import DataError, load_catalog
 from .models import RECORD_FILES
 
@@ -71,13 +70,15 @@ def build(root: Path, site_dir: Path) -> int:
     site_dir = site_dir.resolve()
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(work)], cwd=root,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode:
+    try:
+        code = parallel.build_site(root, work)  # one process per language, at the same time
+    except parallel.AssemblyError as err:
+        print(f"The languages' builds do not fit together: {err}", file=sys.stderr)
+        code = 1
+    if code:
         shutil.rmtree(work, ignore_errors=True)
         print("\nThe build failed; the site/ built before is unchanged.", file=sys.stderr)
-        return result.returncode
+        return code
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
