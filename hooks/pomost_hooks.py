@@ -50,9 +50,19 @@ def _lang(config: MkDocsConfig) -> str:
     return config.plugins["i18n"].current_language
 
 
+#: config file -> the project of the build running now (data/ is checked for changes once
+#: per build, in on_config, not on every page event)
+_PROJECTS: dict[str, site.Project] = {}
+
+
 def _project(config: MkDocsConfig) -> site.Project:
+    return _PROJECTS.get(config.config_file_path) or _reload(config)
+
+
+def _reload(config: MkDocsConfig) -> site.Project:
     try:
-        return site.project(Path(config.config_file_path).parent)
+        _PROJECTS[config.config_file_path] = site.project(Path(config.config_file_path).parent)
+        return _PROJECTS[config.config_file_path]
     except DataError as err:
         raise PluginError(
             "The data in data/ cannot be published:\n" + str(err)
@@ -81,7 +91,7 @@ def _build_one_language(config: MkDocsConfig) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _project(config)  # fail before any page is built
+    _reload(config)  # fail before any page is built
     _build_one_language(config)
     i18n = config.plugins["i18n"].config
     problems = site.untranslated_nav(config.nav or [], {
@@ -151,6 +161,13 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
     prefix = _project(config).renderer(_lang(config)).prefix
     context["pomost_search_base"] = search.base(context["base_url"], prefix)
+    return context
+
+
+def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "404.html":  # a 404 in /be/ searches the Belarusian pages too
+        prefix = _project(config).renderer(_lang(config)).prefix
+        context["pomost_search_base"] = search.base(context["base_url"], prefix)
     return context
 
 

@@ -10,14 +10,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import parallel
-from .catalog import DataError, load_catalog
+from . import parallel, site
+from .catalog import Catalog, DataError, load_catalog
 from .models import RECORD_FILES
 
 ROOT = Path.cwd()
 
 
 def check(root: Path) -> int:
+    return 0 if validated(root) else 1
+
+
+def validated(root: Path) -> Catalog | None:
+    """The catalog in root/data, with the coverage report; None (and the problems) if invalid."""
     started = time.perf_counter()
     try:
         catalog = load_catalog(root / "data")
@@ -27,14 +32,14 @@ def check(root: Path) -> int:
         count = len(err.problems)
         print(f"\n{count} problem{'s' if count != 1 else ''} in data/ — nothing was published.",
               file=sys.stderr)
-        return 1
+        return None
     for name, (complete, total) in catalog.coverage.items():
         share = 100 * complete / total if total else 100
         print(f"{name}: {total} texts, Polish and Belarusian in {complete} ({share:.0f}%)")
     print(f"data/ is valid: {len(catalog.instruments)} instruments, "
           f"{len(catalog.organisations)} organisations, {len(catalog.people)} people, "
           f"{len(catalog.events)} events ({time.perf_counter() - started:.2f} s)")
-    return 0
+    return catalog
 
 
 def schema(model, many: bool) -> dict:
@@ -65,13 +70,17 @@ def write_schemas(root: Path) -> int:
 
 def build(root: Path, site_dir: Path) -> int:
     """Validate, build into a new folder, and replace site_dir only if all of it worked."""
-    if check(root):
+    catalog = validated(root)
+    if catalog is None:
         return 1
     site_dir = site_dir.resolve()
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     started = time.perf_counter()
     try:
-        code = parallel.build_site(root, work)  # one process per language, at the same time
+        with tempfile.TemporaryDirectory() as handover:
+            variables = {site.CATALOG_VARIABLE: str(site.hand_over(root, catalog, Path(handover)))}
+            # one process per language, at the same time
+            code = parallel.build_site(root, work, variables)
     except parallel.AssemblyError as err:
         print(f"The languages' builds do not fit together: {err}", file=sys.stderr)
         code = 1

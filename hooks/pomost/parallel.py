@@ -41,8 +41,11 @@ class AssemblyError(Exception):
     """The languages' outputs cannot be put together."""
 
 
-def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> int:
-    """Build ``root`` into ``out``, every language at once; the exit code of the first failure."""
+def build_site(root: Path, out: Path, variables: dict[str, str] | None = None,
+               langs: tuple[str, ...] = LANGS) -> int:
+    """Build ``root`` into ``out``, every language at once; the exit code of the first failure.
+
+    ``variables`` are added to the builds' environment."""
     parts = {lang: out if lang == langs[0] else out.with_name(f"{out.name}.{lang}")
              for lang in langs}
     logs = {lang: tempfile.TemporaryFile() for lang in langs}
@@ -52,7 +55,8 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> int:
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                  "--site-dir", str(part)],
                 cwd=root, stdout=logs[lang], stderr=subprocess.STDOUT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang})
+                env={**os.environ, **(variables or {}), "NO_MKDOCS_2_WARNING": "1",
+                     LANGUAGE_VARIABLE: lang})
             for lang, part in parts.items()}
         codes = {lang: process.wait() for lang, process in processes.items()}
         shown: set[bytes] = set()

@@ -19,7 +19,6 @@ No MkDocs here: the hook hands over URLs, titles and HTML.
 from __future__ import annotations
 
 import json
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,7 +31,7 @@ _HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED = {"script", "style", "template"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
          "source", "track", "wbr"}
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_CONFIG = '<script id="__config" type="application/json">'
 
 
 def location(url: str, prefix: str) -> str:
@@ -52,11 +51,12 @@ def base(base_url: str, prefix: str) -> str:
 
 def config_base(html: str) -> str | None:
     """The ``base`` in a rendered page's ``__config`` JSON, or None if it has none."""
-    match = _CONFIG.search(html)
-    if not match:
+    start = html.rfind(_CONFIG)  # near the end of the page: search from there
+    end = html.find("</script>", start)
+    if start < 0 or end < 0:
         return None
     try:
-        value = json.loads(match.group(1))
+        value = json.loads(html[start + len(_CONFIG):end])
     except ValueError:
         return None
     return value.get("base") if isinstance(value, dict) else None
