@@ -41,11 +41,11 @@ class AssemblyError(Exception):
     """The languages' outputs cannot be put together."""
 
 
-def build_site(root: Path, out: Path, variables: dict[str, str] | None = None,
-               langs: tuple[str, ...] = LANGS) -> int:
-    """Build ``root`` into ``out``, every language at once; the exit code of the first failure.
+def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[int, str]:
+    """Build ``root`` into ``out``, every language at once.
 
-    ``variables`` are added to the builds' environment."""
+    Returns the exit code of the first failed build (0 if none) and what the builds printed,
+    each language's messages once and not interleaved."""
     parts = {lang: out if lang == langs[0] else out.with_name(f"{out.name}.{lang}")
              for lang in langs}
     logs = {lang: tempfile.TemporaryFile() for lang in langs}
@@ -55,22 +55,20 @@ def build_site(root: Path, out: Path, variables: dict[str, str] | None = None,
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                  "--site-dir", str(part)],
                 cwd=root, stdout=logs[lang], stderr=subprocess.STDOUT,
-                env={**os.environ, **(variables or {}), "NO_MKDOCS_2_WARNING": "1",
-                     LANGUAGE_VARIABLE: lang})
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang})
             for lang, part in parts.items()}
         codes = {lang: process.wait() for lang, process in processes.items()}
-        shown: set[bytes] = set()
-        for lang in langs:  # each language's messages once, not interleaved
+        messages: list[str] = []
+        for lang in langs:
             logs[lang].seek(0)
-            text = logs[lang].read()
-            if text and text not in shown:
-                shown.add(text)
-                sys.stderr.write(text.decode("utf-8", "replace"))
+            text = logs[lang].read().decode("utf-8", "replace")
+            if text and text not in messages:
+                messages.append(text)
         failed = [code for code in codes.values() if code]
         if failed:
-            return failed[0]
+            return failed[0], "".join(messages)
         assemble(parts, langs[0])
-        return 0
+        return 0, "".join(messages)
     finally:
         for lang, part in parts.items():
             logs[lang].close()

@@ -5,8 +5,6 @@ Kept free of MkDocs so that tests and `make check` use exactly what the build us
 
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -66,11 +64,6 @@ def generated_target(uri: str) -> tuple[str, str] | None:
 
 _CACHE: dict[Path, tuple[tuple, Project]] = {}
 
-#: a validated catalog handed from `python -m pomost build` to its per-language builds, so
-#: data/ is read and validated once per build, not once per process
-CATALOG_VARIABLE = "POMOST_CATALOG"
-
-
 def _signature(data: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
                         for p in data.glob("*.yml")))
@@ -83,25 +76,9 @@ def project(root: Path) -> Project:
     cached = _CACHE.get(data)
     if cached and cached[0] == signature:
         return cached[1]
-    result = Project(_handed_over(signature) or load_catalog(data))
+    result = Project(load_catalog(data))
     _CACHE[data] = (signature, result)
     return result
-
-
-def hand_over(root: Path, catalog: Catalog, folder: Path) -> Path:
-    """Save a validated catalog for the builds started with CATALOG_VARIABLE=<the path>."""
-    path = folder / "catalog.pickle"
-    path.write_bytes(pickle.dumps((_signature(root / "data"), catalog),
-                                  protocol=pickle.HIGHEST_PROTOCOL))
-    return path
-
-
-def _handed_over(signature: tuple) -> Catalog | None:
-    path = os.environ.get(CATALOG_VARIABLE)
-    if not path or not Path(path).is_file():
-        return None
-    saved, catalog = pickle.loads(Path(path).read_bytes())
-    return catalog if saved == signature else None  # data/ changed since: read it again
 
 
 def missing_translations(uris: Iterable[str]) -> list[str]:

@@ -23,9 +23,9 @@ MAX_PEAK = 1024 * MiB
 MAX_PAGE = 40 * 1024
 MAX_INDEX = 5 * MiB
 
-HEADER = ("| organisations | pages | Pomost s | pages/s | peak MiB | stock s | stock peak MiB "
-          "| Pomost / stock | largest record page KB | search index pl / be MB |\n"
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| organisations | pages | Pomost s | pages/s | CPU s | peak MiB | stock s | stock CPU s "
+          "| stock peak MiB | Pomost / stock | largest record page KB | search index pl / be MB |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def _copy_project(target: Path, organisations: int) -> dict[str, int]:
@@ -73,8 +73,9 @@ def bench(organisations: int, keep: Path | None) -> dict:
         return {
             "organisations": counts["organisations"], "events": counts["events"],
             "pages": pages, "stock_pages": stock_pages,
-            "seconds": ours.seconds, "peak": ours.peak_bytes,
-            "stock_seconds": theirs.seconds, "stock_peak": theirs.peak_bytes,
+            "seconds": ours.seconds, "cpu": ours.cpu_seconds, "peak": ours.peak_bytes,
+            "stock_seconds": theirs.seconds, "stock_cpu": theirs.cpu_seconds,
+            "stock_peak": theirs.peak_bytes,
             "largest_page": max(p.stat().st_size for p in _record_pages(site)),
             "index": [p.stat().st_size for p in indexes],
             "stock_index": (twin / "site" / "search" / "search_index.json").stat().st_size,
@@ -87,8 +88,8 @@ def bench(organisations: int, keep: Path | None) -> dict:
 
 def row(r: dict) -> str:
     return (f"| {r['organisations']:,} | {r['pages']:,} | {r['seconds']:.1f} "
-            f"| {r['pages'] / r['seconds']:.0f} | {r['peak'] / MiB:.0f} "
-            f"| {r['stock_seconds']:.1f} | {r['stock_peak'] / MiB:.0f} "
+            f"| {r['pages'] / r['seconds']:.0f} | {r['cpu']:.1f} | {r['peak'] / MiB:.0f} "
+            f"| {r['stock_seconds']:.1f} | {r['stock_cpu']:.1f} | {r['stock_peak'] / MiB:.0f} "
             f"| {r['seconds'] / r['stock_seconds']:.2f} | {r['largest_page'] / 1024:.1f} "
             f"| {r['index'][0] / MiB:.2f} / {r['index'][1] / MiB:.2f} |")
 

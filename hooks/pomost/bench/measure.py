@@ -1,5 +1,8 @@
 """Run one build and measure it: wall seconds and the peak memory of its process tree.
 
+CPU seconds (user + system, the build and every process it waited for) are shown too: on
+a machine busy with other work, wall time varies from run to run and CPU time much less.
+
 Peak memory is the largest sum of resident memory over the build and all its child
 processes (both languages run at once, so the sum matters), sampled every 20 ms from
 /proc (Linux), and never less than the largest single process the kernel reports.
@@ -21,6 +24,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the whole process tree
     peak_bytes: int
     returncode: int
     output: str
@@ -53,7 +57,8 @@ def _tree_rss(pid: int) -> int:
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
@@ -71,6 +76,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    single = largest if largest > before else 0
-    return Run(seconds, max(peak[0], single), process.returncode, output)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    single = usage.ru_maxrss * 1024 if usage.ru_maxrss * 1024 > before else 0
+    return Run(seconds, usage.ru_utime + usage.ru_stime - cpu_before, max(peak[0], single),
+               process.returncode, output)
