@@ -149,7 +149,10 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     renderer = _project(config).renderer(_lang(config))
     target = site.generated_target(page.file.src_uri)
     if target:
-        html = renderer.page(*target, page.url)
+        # MkDocs converts every page before it writes the first one and keeps all of them;
+        # a record page's HTML is made just before its own template (on_page_context) and
+        # dropped once written (on_post_page), so thousands are never in memory at once.
+        html = ""
     own = page.meta.get("search") or {}
     if not own.get("exclude"):
         url = search.location(page.url, renderer.prefix)
@@ -161,8 +164,11 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    prefix = _project(config).renderer(_lang(config)).prefix
-    context["pomost_search_base"] = search.base(context["base_url"], prefix)
+    renderer = _project(config).renderer(_lang(config))
+    target = site.generated_target(page.file.src_uri)
+    if target:
+        page.content = renderer.page(*target, page.url)
+    context["pomost_search_base"] = search.base(context["base_url"], renderer.prefix)
     return context
 
 
@@ -179,6 +185,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         raise PluginError(
             f"{page.url}: the page's __config does not point search at /{prefix} — Material "
             "changed how it writes __config; update the 'config' block in overrides/main.html")
+    if site.generated_target(page.file.src_uri):
+        page.content = None  # written: free it (see on_page_content)
     return output
 
 

@@ -30,7 +30,7 @@ SECTIONS = {"instrument": "instrumenty", "organisation": "organizacje", "event":
 
 #: at most this many links in one list on a record page: an instrument used by thousands of
 #: organisations links the first ones and the section's index (keeps every page small)
-LIST_LIMIT = 50
+LIST_LIMIT = 30
 
 #: marker in a Markdown page -> template that replaces it
 MARKERS = {

@@ -136,7 +136,8 @@ def page_entries(url: str, title: str, html: str) -> list[dict[str, str]]:
 
 
 def record_entry(url: str, title: str, summary: str) -> dict[str, str]:
-    return {"location": url, "title": title, "text": summary}
+    """A record page's entry: what lists show of it, its name and one-sentence summary."""
+    return {"location": url, "title": title, "text": " ".join(summary.split())}
 
 
 class Indexes:

@@ -2,9 +2,9 @@
 
 The real records stay (the hand-written pages link them); generated organisations and
 events are added until there are ``organisations`` organisations. Texts are sentences of
-words taken from the real data, in each language, at the lengths real records have (a
-summary of one sentence, two paragraphs on what an organisation does, …: about 300 words
-per record page). Events reference 1–5 organisations and some instruments, like the real
+words taken from the real data, in each language, as long as the real records' texts of
+the same field are on average (±30%), and optional fields are filled in as often as in
+the real records. Events reference 1–5 organisations and some instruments, like the real
 ones. The same seed gives the same files.
 """
 
@@ -65,13 +65,22 @@ class Words:
         chosen = self.rng.choices(self.words[lang], k=words)
         return " ".join(chosen).capitalize() + "."
 
-    def text(self, words: int, paragraphs: int = 1) -> dict[str, str]:
-        """About ``words`` words in each language, in ``paragraphs`` paragraphs."""
+    def text(self, words: float, paragraphs: int = 1) -> dict[str, str]:
+        """About ``words`` words (±30%) in each language, in sentences of up to 16 words."""
+        count = max(1, round(words * self.rng.uniform(0.7, 1.3)))
+
         def one(lang):
-            per = max(1, words // paragraphs)
-            return "\n\n".join(
-                " ".join(self.sentence(lang, self.rng.randint(8, 16)) for _ in range(max(1, per // 12)))
-                for _ in range(paragraphs))
+            paras = []
+            for part in range(paragraphs):
+                left = count // paragraphs + (part < count % paragraphs)
+                sentences = []
+                while left > 0:
+                    size = min(left, self.rng.randint(8, 16))
+                    sentences.append(self.sentence(lang, size))
+                    left -= size
+                paras.append(" ".join(sentences))
+            return "\n\n".join(p for p in paras if p)
+
         return {"pl": one("pl"), "be": one("be")}
 
     def name(self) -> tuple[str, dict[str, str]]:
@@ -86,36 +95,52 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")[:40]
 
 
-def organisation(number: int, words: Words, instruments: list[str]) -> dict:
+class Shape:
+    """How long the real records' texts are, and how often optional fields are filled in."""
+
+    def __init__(self, catalog):
+        self._records = {"organisation": list(catalog.organisations.values()),
+                         "event": list(catalog.events.values())}
+
+    def words(self, kind: str, field: str) -> float:
+        texts = [getattr(r, field) for r in self._records[kind] if getattr(r, field)]
+        return sum(len(t.pl.split()) for t in texts) / len(texts) if texts else 1
+
+    def share(self, kind: str, field: str) -> float:
+        records = self._records[kind]
+        return sum(bool(getattr(r, field)) for r in records) / len(records) if records else 0
+
+
+def organisation(number: int, words: Words, shape: Shape, instruments: list[str]) -> dict:
     rng = words.rng
     base, name = words.name()
     record = {
         "id": "-".join(filter(None, ("org", f"{number:05d}", _slug(base)))),
         "role": rng.choices(["good_practice", "partner", "institution"], [6, 3, 1])[0],
         "name": name,
-        "town": words.text(1),
-        "summary": words.text(14),
-        "what_it_does": words.text(120, paragraphs=2),
+        "town": {lang: words.rng.choice(words.words[lang]).title() for lang in ("pl", "be")},
+        "summary": words.text(shape.words("organisation", "summary")),
+        "what_it_does": words.text(shape.words("organisation", "what_it_does"), paragraphs=2),
         "instruments": rng.sample(instruments, rng.randint(0, 3)),
     }
-    if rng.random() < 0.6:
-        record["why_good_practice"] = words.text(70)
-    if rng.random() < 0.4:
-        record["transferable"] = words.text(50)
-    if rng.random() < 0.5:
+    for field in ("why_good_practice", "transferable"):
+        if rng.random() < shape.share("organisation", field):
+            record[field] = words.text(shape.words("organisation", field))
+    if rng.random() < shape.share("organisation", "website"):
         record["website"] = f"https://example.org/{record['id']}/"
-    if rng.random() < 0.2:
+    if rng.random() < shape.share("organisation", "notes"):
         record["notes"] = [{"kind": "uncertain", "text": words.text(25)}]
     return record
 
 
-def event(number: int, words: Words, organisations: list[str], instruments: list[str]) -> dict:
+def event(number: int, words: Words, shape: Shape, organisations: list[str],
+          instruments: list[str]) -> dict:
     rng = words.rng
     return {
         "id": f"event-{number:05d}",
-        "title": words.text(8),
-        "summary": words.text(16),
-        "description": words.text(60, paragraphs=2),
+        "title": words.text(shape.words("event", "title")),
+        "summary": words.text(shape.words("event", "summary")),
+        "description": words.text(shape.words("event", "description"), paragraphs=2),
         "date": dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(2000)),
         "place": words.text(2),
         "organisations": rng.sample(organisations, min(len(organisations), rng.randint(1, 5))),
@@ -136,12 +161,12 @@ def generate(source: Path, target: Path, organisations: int, seed: int = 8) -> d
     shutil.copytree(source, target, dirs_exist_ok=True)
     catalog = load_catalog(source)
     rng = random.Random(seed)
-    words = Words(catalog, rng)
+    words, shape = Words(catalog, rng), Shape(catalog)
     instruments = list(catalog.instruments)
-    new_orgs = [organisation(n, words, instruments)
+    new_orgs = [organisation(n, words, shape, instruments)
                 for n in range(max(0, organisations - len(catalog.organisations)))]
     org_ids = list(catalog.organisations) + [o["id"] for o in new_orgs]
-    new_events = [event(n, words, org_ids, instruments)
+    new_events = [event(n, words, shape, org_ids, instruments)
                   for n in range(organisations // ORGANISATIONS_PER_EVENT)]
     _append(target / "organisations.yml", new_orgs)
     _append(target / "events.yml", new_events)
