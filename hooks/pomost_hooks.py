@@ -197,10 +197,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
-    options = config.plugins["material/search"].config
+    plugin = config.plugins.get("material/search")
+    if plugin is None:  # search switched off in mkdocs.yml
+        return
+    options = plugin.config
     _INDEXES.write(renderer.lang, Path(config.site_dir) / renderer.prefix,
                    {key: options[key] for key in ("lang", "separator", "pipeline", "fields")})
-
 
 
 def on_build_error(*, error: Exception) -> None:
