@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel
 
 from ..catalog import load_catalog
 from ..models import Text
@@ -43,7 +44,7 @@ def _texts(catalog) -> list[Text]:
         elif isinstance(value, (list, tuple)):
             for item in value:
                 walk(item)
-        elif hasattr(value, "model_fields"):
+        elif isinstance(value, BaseModel):
             for name in type(value).model_fields:
                 walk(getattr(value, name))
 
