@@ -4,31 +4,37 @@ Loading, validating and rendering live in the ``pomost`` package next to this
 file and know nothing of MkDocs; this module only answers MkDocs events.
 
 Record pages are "phantom" files: File objects added before the i18n plugin's
-on_files (priority -100), whose Markdown is supplied in on_pre_page. The i18n
-plugin then treats them as ordinary pages (URLs, language switcher, sitemap,
-search) and nothing is written into docs/, so `mkdocs serve` never loops on its
-own output. Writing generated .md files into docs/ also works but leaves stale
+on_files (priority -100), whose content is made by our templates. The i18n
+plugin then treats them as ordinary pages (URLs, language switcher, sitemap)
+and nothing is written into docs/, so `mkdocs serve` never loops on its own
+output. Writing generated .md files into docs/ also works but leaves stale
 files behind and loops serve unless every write is skipped when unchanged.
 
 Every event runs once per language (the i18n plugin re-runs the whole build for
-Belarusian), so the events are idempotent and the catalog is cached by the
-data files' modification times: loaded and validated once per change.
+Belarusian), so the events are idempotent and the catalog is loaded once per
+build, in on_config, and reloaded only when a file in data/ changed.
+
+Search: each language gets its own index (pomost/search.py), written in
+on_post_build after the i18n plugin's own (merged) one. `python -m pomost build`
+builds the two languages in parallel processes, each told its language by
+POMOST_LANGUAGE (see pomost/parallel.py); `mkdocs build` and `mkdocs serve` build
+both, one after the other, as the i18n plugin does by itself.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pomost import azindex, head, lastmod, site, theme_fixes
+from pomost import azindex, head, lastmod, parallel, search, site, theme_fixes
 from pomost.catalog import DataError
 from pomost.render import MARKERS
 
@@ -39,6 +45,13 @@ _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
 _A_Z = "<!-- pomost:a-z -->"
 #: the sitemap's <lastmod>, set per build in on_config (see pomost/lastmod.py)
 _LASTMOD: dict[str, str | None] = {}
+_INDEXES = search.Indexes()
+#: languages whose build is running: the i18n plugin runs Belarusian's whole build inside
+#: Polish's on_post_build and leaves current_language at 'be' afterwards
+_BUILDING: list[str] = []
+#: config file -> the project of the build running now (data/ is checked for changes once
+#: per build, in on_config, not on every page event)
+_PROJECTS: dict[str, site.Project] = {}
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -46,16 +59,50 @@ def _lang(config: MkDocsConfig) -> str:
 
 
 def _project(config: MkDocsConfig) -> site.Project:
+    return _PROJECTS.get(config.config_file_path) or _reload(config)
+
+
+def _reload(config: MkDocsConfig) -> site.Project:
     try:
-        return site.project(Path(config.config_file_path).parent)
+        _PROJECTS[config.config_file_path] = site.project(Path(config.config_file_path).parent)
+        return _PROJECTS[config.config_file_path]
     except DataError as err:
         raise PluginError(
             "The data in data/ cannot be published:\n" + str(err)
             + "\nNothing was published; fix the lines above and build again.") from None
 
 
+def _site_url(config: MkDocsConfig) -> str:
+    if not config.site_url:
+        raise PluginError("mkdocs.yml has no site_url — calendars, feeds and hreflang links "
+                          "need absolute addresses")
+    return config.site_url
+
+
+def _build_one_language(config: MkDocsConfig) -> None:
+    """With POMOST_LANGUAGE set, this process builds that language only (pomost/parallel.py).
+
+    The i18n plugin builds its current language first and the others from its on_post_build
+    unless it believes it is already inside that loop (``building``). Both languages stay in
+    its configuration, so the switcher and the sitemap alternates are as in a full build.
+    """
+    only = os.environ.get(parallel.LANGUAGE_VARIABLE)
+    i18n = config.plugins["i18n"]
+    if not only or i18n.current_language is not None:
+        return
+    if only not in i18n.build_languages:
+        raise PluginError(f"{parallel.LANGUAGE_VARIABLE}={only}: not a language of mkdocs.yml "
+                          f"({', '.join(i18n.build_languages)})")
+    if not hasattr(i18n, "building"):
+        raise PluginError("mkdocs-static-i18n no longer has the 'building' flag that "
+                          "one-language builds rely on; pin 1.3.1 or update _build_one_language")
+    i18n.current_language = only
+    i18n.building = True
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _project(config)  # fail before any page is built
+    _reload(config)  # fail before any page is built
+    _build_one_language(config)
     i18n = config.plugins["i18n"].config
     problems = site.untranslated_nav(config.nav or [], {
         lang.locale: lang.nav_translations or {} for lang in i18n.languages if not lang.default})
@@ -75,24 +122,32 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _BUILDING.append(_lang(config))
+    _INDEXES.start(_lang(config))
+
+
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-    target = site.generated_target(page.file.src_uri)
-    if target:
-        meta = _project(config).renderer(_lang(config)).page_meta(*target)
-        page.file.content_string = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
+    if site.generated_target(page.file.src_uri):
+        page.file.content_string = ""  # there is no file; the page is made in the events below
     if _LASTMOD.get("date"):
         page.update_date = _LASTMOD["date"]  # what the sitemap's <lastmod> shows
     return page
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if site.generated_target(page.file.src_uri):
-        return ""  # the page's HTML comes straight from its template in on_page_content
+    renderer = _project(config).renderer(_lang(config))
+    target = site.generated_target(page.file.src_uri)
+    if target:
+        # Title and description straight into the page's meta (YAML front matter written
+        # here and parsed back by MkDocs cost a millisecond a page); the HTML comes from
+        # the page's template in on_page_context.
+        page.meta.update(renderer.page_meta(*target))
+        return ""
     if not isinstance(page.meta.get("description"), str):
         # A colon in an unquoted value breaks front matter silently; it would show as text.
         raise PluginError(f"docs/{page.file.src_uri}: the front matter at the top has no "
                           "'description: …' line (or is broken — put the text in quotes)")
-    renderer = _project(config).renderer(_lang(config))
 
     def replace(match: re.Match) -> str:
         if match.group(0) == _A_Z:
@@ -106,24 +161,21 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    renderer = _project(config).renderer(_lang(config))
     target = site.generated_target(page.file.src_uri)
-    if not target:
-        return html
-    return _project(config).renderer(_lang(config)).page(*target, page.url,
-                                                         site_url=config.site_url or "")
-
-
-def _site_url(config: MkDocsConfig) -> str:
-    if not config.site_url:
-        raise PluginError("mkdocs.yml has no site_url — calendars and feeds need absolute links")
-    return config.site_url
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    for path, content in _project(config).downloads(_lang(config), _site_url(config)).items():
-        out = Path(config.site_dir) / path
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(content)
+    if target:
+        # MkDocs converts every page before it writes the first one and keeps all of them;
+        # a record page's HTML is made just before its own template (on_page_context) and
+        # dropped once written (on_post_page), so thousands are never in memory at once.
+        html = ""
+    own = page.meta.get("search") or {}
+    if not own.get("exclude"):
+        url = search.location(page.url, renderer.prefix)
+        _INDEXES.add(renderer.lang, [search.record_entry(url, page.title, page.meta["description"])]
+                     if target else search.page_entries(url, page.title, html))
+    # Our index has the page; Material's plugin need not parse its HTML again.
+    page.meta["search"] = {**own, "exclude": True}
+    return html
 
 
 def _title(page: Page) -> str:
@@ -138,9 +190,10 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     # The first event at which every page of this language has its title, and the last one
     # before pages are written: the A–Z page gets its list here.
     lang = _lang(config)
-    renderer = _project(config).renderer(lang)
+    project = _project(config)
+    renderer = project.renderer(lang)
     # Globals reach every theme template, the 404 included (it gets no page events).
-    env.globals["pomost"] = _project(config).theme_globals(lang, config.site_url or "")
+    env.globals["pomost"] = project.theme_globals(lang, config.site_url or "")
     env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
     env.globals["pomost_home"] = head.home(urlsplit(config.site_url).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
@@ -152,20 +205,16 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     return env
 
 
-def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-    # Post-processing rather than a template override: Material writes its relative hreflang
-    # links inside its `site_meta` block, and replacing them in a template would mean
-    # copying that whole block of Material's internals; here we touch only those tags.
-    # Every page has a description: on_page_markdown requires it, generated pages get theirs.
-    project, lang = _project(config), _lang(config)
-    tags = project.renderer(lang).head(page.url, config.site_url, _title(page),
-                                       page.meta["description"])
-    # The Atom feeds of both languages are advertised in every page's head.
-    output = head.replace_hreflang(output, tags + project.feed_links(lang, _site_url(config)))
-    return theme_fixes.drop_checkbox_autocomplete(output)
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    renderer = _project(config).renderer(_lang(config))
+    target = site.generated_target(page.file.src_uri)
+    if target:
+        page.content = renderer.page(*target, page.url, site_url=config.site_url or "")
+    context["pomost_search_base"] = search.base(context["base_url"], renderer.prefix)
+    return context
 
 
-def on_template_context(context, /, *, template_name: str, config: MkDocsConfig):
+def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == "404.html":
         # The language switcher of the 404 page would keep the links of the page built last
         # (the i18n plugin sets them as an attribute, which templates read before the item);
@@ -173,7 +222,30 @@ def on_template_context(context, /, *, template_name: str, config: MkDocsConfig)
         root = urlsplit(config.site_url).path
         config.extra.alternate = [
             {**alt, "link": head.home(root, alt["lang"])} for alt in config.extra["alternate"]]
+        # A 404 in /be/ searches the Belarusian pages too.
+        prefix = _project(config).renderer(_lang(config)).prefix
+        context["pomost_search_base"] = search.base(context["base_url"], prefix)
     return context
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    project, lang = _project(config), _lang(config)
+    renderer = project.renderer(lang)
+    if not search.searches_own_language(output, renderer.prefix):
+        raise PluginError(
+            f"{page.url}: the page's __config does not point search at /{renderer.prefix} — "
+            "Material changed how it writes __config; update the 'config' block in "
+            "overrides/main.html")
+    if site.generated_target(page.file.src_uri):
+        page.content = None  # written: free it (see on_page_content)
+    # Post-processing rather than a template override: Material writes its relative hreflang
+    # links inside its `site_meta` block, and replacing them in a template would mean
+    # copying that whole block of Material's internals; here we touch only those tags.
+    # Every page has a description: on_page_markdown requires it, generated pages get theirs.
+    tags = renderer.head(page.url, config.site_url, _title(page), page.meta["description"])
+    # The Atom feeds of both languages are advertised in every page's head.
+    output = head.replace_hreflang(output, tags + project.feed_links(lang, _site_url(config)))
+    return theme_fixes.drop_checkbox_autocomplete(output)
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
@@ -191,3 +263,22 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(output, encoding="utf-8")
     return ""
+
+
+@event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    renderer = _project(config).renderer(_BUILDING.pop())
+    for path, content in _project(config).downloads(renderer.lang, _site_url(config)).items():
+        out = Path(config.site_dir) / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(content)
+    plugin = config.plugins.get("material/search")
+    if plugin is None:  # search switched off in mkdocs.yml
+        return
+    options = plugin.config
+    _INDEXES.write(renderer.lang, Path(config.site_dir) / renderer.prefix,
+                   {key: options[key] for key in ("lang", "separator", "pipeline", "fields")})
+
+
+def on_build_error(*, error: Exception) -> None:
+    _BUILDING.clear()  # the failed build never reaches on_post_build

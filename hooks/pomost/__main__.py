@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .catalog import DataError, load_catalog
+from . import parallel
+from .catalog import Catalog, DataError, load_catalog
 from .models import RECORD_FILES
 
 ROOT = Path.cwd()
 
 
 def check(root: Path) -> int:
+    return 0 if validated(root) else 1
+
+
+def validated(root: Path, quiet: bool = False) -> Catalog | None:
+    """The catalog in root/data, with the coverage report (unless ``quiet``); None, and the
+    problems on stderr, if it is invalid."""
     started = time.perf_counter()
     try:
         catalog = load_catalog(root / "data")
@@ -28,7 +33,9 @@ def check(root: Path) -> int:
         count = len(err.problems)
         print(f"\n{count} problem{'s' if count != 1 else ''} in data/ — nothing was published.",
               file=sys.stderr)
-        return 1
+        return None
+    if quiet:
+        return catalog
     for name, (complete, total) in catalog.coverage.items():
         share = 100 * complete / total if total else 100
         print(f"{name}: {total} texts, Polish and Belarusian in {complete} ({share:.0f}%)")
@@ -40,7 +47,7 @@ def check(root: Path) -> int:
     print(f"data/ is valid: {len(catalog.instruments)} instruments, "
           f"{len(catalog.organisations)} organisations, {len(catalog.people)} people, "
           f"{len(catalog.events)} events ({time.perf_counter() - started:.2f} s)")
-    return 0
+    return catalog
 
 
 def schema(model, many: bool) -> dict:
@@ -70,19 +77,26 @@ def write_schemas(root: Path) -> int:
 
 
 def build(root: Path, site_dir: Path) -> int:
-    """Validate, build into a new folder, and replace site_dir only if all of it worked."""
-    if check(root):
-        return 1
+    """Build into a new folder and replace site_dir only if all of it worked.
+
+    The languages are built at the same time, one process each; each process reads and
+    validates data/ itself (in parallel, rather than once more beforehand). If a build
+    fails because of the data, the report is that of `make check`.
+    """
     site_dir = site_dir.resolve()
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(work)], cwd=root,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode:
+    try:
+        code, messages = parallel.build_site(root, work)
+    except parallel.AssemblyError as err:
+        code, messages = 1, f"The languages' builds do not fit together: {err}\n"
+    if code:
         shutil.rmtree(work, ignore_errors=True)
+        if validated(root, quiet=True) is not None:  # not the data: show what the build said
+            sys.stderr.write(messages)
         print("\nThe build failed; the site/ built before is unchanged.", file=sys.stderr)
-        return result.returncode
+        return code
+    sys.stderr.write(messages)  # warnings of a successful build
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

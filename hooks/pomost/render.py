@@ -33,6 +33,10 @@ STATEMENT = "statement"
 #: record kind -> URL folder of its pages (the same in both languages)
 SECTIONS = {"instrument": "instrumenty", "organisation": "organizacje", "event": "wydarzenia"}
 
+#: at most this many links in one list on a record page: an instrument used by thousands of
+#: organisations links the first ones and the section's index (keeps every page small)
+LIST_LIMIT = 30
+
 #: marker in a Markdown page -> template that replaces it
 MARKERS = {
     "grant-table": "grant_table.html",
@@ -79,6 +83,7 @@ class Renderer:
     def __post_init__(self) -> None:
         self.strings = load_all()[self.lang]
         self.grants: GrantTable = grant_table(self.catalog)
+        self._backlink_cache: dict[tuple[str, str], dict[str, list]] = {}
 
     # -- pages --------------------------------------------------------------
 
@@ -207,10 +212,30 @@ class Renderer:
 
     def referring(self, kind: str, field: str, rid: str) -> list:
         """Records of ``kind`` whose list ``field`` names ``rid`` (the links back)."""
-        return [r for r in self.catalog.of_kind(kind).values() if rid in getattr(r, field)]
+        return self._backlinks(kind, field).get(rid, [])
 
     def children(self, event: Event) -> list[Event]:
-        return [e for e in self.catalog.events.values() if e.part_of == event.id]
+        return self._children.get(event.id, [])
+
+    def _backlinks(self, kind: str, field: str) -> dict[str, list]:
+        # Built once per list field: asking each page's records one by one would make the
+        # build quadratic (10,000 organisations × 1,000 events per language).
+        key = (kind, field)
+        if key not in self._backlink_cache:
+            table: dict[str, list] = {}
+            for record in self.catalog.of_kind(kind).values():
+                for rid in dict.fromkeys(getattr(record, field)):
+                    table.setdefault(rid, []).append(record)
+            self._backlink_cache[key] = table
+        return self._backlink_cache[key]
+
+    @cached_property
+    def _children(self) -> dict[str, list[Event]]:
+        table: dict[str, list[Event]] = {}
+        for event in self.catalog.events.values():
+            if event.part_of:
+                table.setdefault(event.part_of, []).append(event)
+        return table
 
     def event_dates(self, event: Event):
         """The known dates of an event: its own, or those of the events inside it."""
@@ -271,7 +296,7 @@ class Renderer:
         lang = self.lang
         return self.env.get_template(template).render(
             lang=lang, t=self.strings, catalog=self.catalog, grants=self.grants,
-            r=self, page_url=page_url, csv_file=_relative(
+            r=self, page_url=page_url, list_limit=LIST_LIMIT, csv_file=_relative(
                 f"{self.prefix}{SECTIONS['instrument']}/{csv_name(self.strings)}", page_url,
                 is_file=True),
             text=self.text,

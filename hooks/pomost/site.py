@@ -146,12 +146,15 @@ def generated_target(uri: str) -> tuple[str, str] | None:
 
 _CACHE: dict[Path, tuple[tuple, Project]] = {}
 
+def _signature(data: Path) -> tuple:
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in data.glob("*.yml")))
+
 
 def project(root: Path) -> Project:
     """The project at ``root``, loaded once and again only when a file in data/ changes."""
     data = root / "data"
-    signature = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                             for p in data.glob("*.yml")))
+    signature = _signature(data)
     cached = _CACHE.get(data)
     if cached and cached[0] == signature:
         return cached[1]

@@ -99,6 +99,11 @@ def _tabs(text: str, name: str) -> list[Problem]:
     return problems
 
 
+#: libyaml's parser when PyYAML has it: about ten times faster on a large catalogue (same
+#: nodes, marks and safe constructors as the pure-Python one)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -155,6 +160,14 @@ class Unreadable:
         return self.tag.endswith(":timestamp")
 
 
+def _compose(loader_type, text: str):
+    loader = loader_type(text)
+    try:
+        return loader, loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def load(path: Path, name: str) -> Document:
     """Parse ``path``; ``name`` is how messages call the file (e.g. data/events.yml)."""
     text = _decode(path.read_bytes(), name)
@@ -165,19 +178,20 @@ def load(path: Path, name: str) -> Document:
     problems = _tabs(text, name)
     if problems:
         raise YamlError(problems)
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlError([Problem(
-            name, line, col,
-            f"the YAML is broken here: {err.problem or err.context} "
-            "(check indentation, colons and quotes around this line)",
-        )]) from None
-    finally:
-        loader.dispose()
+        loader, root = _compose(_Loader, text)
+    except yaml.MarkedYAMLError:
+        # libyaml words its errors differently; the pure-Python parser says what we document.
+        try:
+            loader, root = _compose(yaml.SafeLoader, text)
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise YamlError([Problem(
+                name, line, col,
+                f"the YAML is broken here: {err.problem or err.context} "
+                "(check indentation, colons and quotes around this line)",
+            )]) from None
     builder = _Builder(loader, name)
     value = builder.build(root, ())
     if builder.problems:
