@@ -195,7 +195,7 @@ def test_grant_table_is_the_same_and_fits_with_and_without_javascript(
             assert box["overflow"] == "auto"
             if viewport is NARROW:
                 assert box["scroll"] > box["client"], "at 360 px the table scrolls in its box"
-            caption = tab.locator("#grant-caption").bounding_box()
+            caption = tab.locator("#grant-table-caption").bounding_box()
             assert caption["x"] >= 0 and caption["x"] + caption["width"] <= viewport["width"]
             if kind == "home" and not javascript:
                 tab.locator(".pomost-grants").screenshot(
