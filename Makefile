@@ -40,9 +40,13 @@ serve: $(STAMP)
 # --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
 NPM_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 $(NPM_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is missing: apt-get install nodejs npm (or run .ci/run)"; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	@touch $@
+	@if command -v npm >/dev/null; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$$CI" = true ]; then \
+	  echo "npm is missing: apt-get install nodejs npm (.ci/run does)"; exit 1; \
+	else \
+	  echo "note: npm is missing, so the axe-core and vnu.jar checks are skipped (apt-get install nodejs npm)"; \
+	fi
 
 test-tools: $(NPM_STAMP)
 
