@@ -41,6 +41,7 @@ from pomost.render import MARKERS
 log = get_plugin_logger(__name__)
 
 _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
+_MARKER_IN_HTML = re.compile(r"<!-- pomost:([a-z-]+) -->")
 #: filled in on_env, once every page's title is known (see there)
 _A_Z = "<!-- pomost:a-z -->"
 #: the sitemap's <lastmod>, set per build in on_config (see pomost/lastmod.py)
@@ -149,15 +150,15 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         raise PluginError(f"docs/{page.file.src_uri}: the front matter at the top has no "
                           "'description: …' line (or is broken — put the text in quotes)")
 
-    def replace(match: re.Match) -> str:
-        if match.group(0) == _A_Z:
-            return _A_Z  # needs every page's title: filled in on_env
-        if match.group(1) not in MARKERS:
+    for match in _MARKER.finditer(markdown):
+        if match.group(0) != _A_Z and match.group(1) not in MARKERS:
             raise PluginError(f"docs/{page.file.src_uri}: unknown marker '{match.group(0)}' "
                               f"— known: {', '.join(MARKERS)}")
-        return renderer.marker(match.group(1), page.url)
-
-    return _MARKER.sub(replace, markdown)
+    # The markers pass through Markdown as HTML comments and are filled in on_page_context,
+    # just before the page is written: their HTML is finished (Markdown would only re-scan
+    # it, slowly on long lists), it repeats what record pages hold (the search index takes
+    # the page without it), and a long list is then in memory only while its page is written.
+    return markdown
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -210,6 +211,10 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
     target = site.generated_target(page.file.src_uri)
     if target:
         page.content = renderer.page(*target, page.url, site_url=config.site_url or "")
+    elif page.content and "<!-- pomost:" in page.content:
+        page.content = _MARKER_IN_HTML.sub(
+            lambda match: renderer.marker(match.group(1), page.url), page.content)
+        page.meta["pomost_filled"] = True
     context["pomost_search_base"] = search.base(context["base_url"], renderer.prefix)
     return context
 
@@ -236,8 +241,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
             f"{page.url}: the page's __config does not point search at /{renderer.prefix} — "
             "Material changed how it writes __config; update the 'config' block in "
             "overrides/main.html")
-    if site.generated_target(page.file.src_uri):
-        page.content = None  # written: free it (see on_page_content)
+    if site.generated_target(page.file.src_uri) or page.meta.get("pomost_filled"):
+        page.content = None  # written: free it (see on_page_content and on_page_context)
     # Post-processing rather than a template override: Material writes its relative hreflang
     # links inside its `site_meta` block, and replacing them in a template would mean
     # copying that whole block of Material's internals; here we touch only those tags.

@@ -23,3 +23,20 @@ def test_generated_data_is_valid_and_its_stock_twin_has_every_page(tmp_path, cat
     hand_written = len(list((ROOT / "docs").rglob("*.md")))
     assert pages == 2 * records + hand_written
     assert "hooks:" not in (tmp_path / "stock" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_stock_configuration_loads_without_our_overrides(tmp_path):
+    """The stock twin must be buildable by plain MkDocs: no hook, no custom_dir, and only
+    theme languages that Material itself ships."""
+    from mkdocs.config import load_config
+    from pomost.bench.stock import stock_config
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(stock_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    config = load_config(str(path))
+    i18n = config.plugins["i18n"].config
+    env = config.theme.get_env()
+    for lang in i18n.languages:
+        language = (lang.theme or {}).get("language") or config.theme["language"]
+        env.get_template(f"partials/languages/{language}.html")  # raises if Material lacks it

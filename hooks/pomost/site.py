@@ -6,6 +6,8 @@ Kept free of MkDocs so that tests and `make check` use exactly what the build us
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -151,6 +153,26 @@ def _signature(data: Path) -> tuple:
                         for p in data.glob("*.yml")))
 
 
+#: a file with the catalog validated by `python -m pomost check --save`, handed by
+#: `python -m pomost build` to its per-language builds (see there)
+CATALOG_VARIABLE = "POMOST_CATALOG"
+
+
+def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:
+    with open(path, "wb") as handle:
+        pickle.dump((_signature(root / "data"), catalog), handle, pickle.HIGHEST_PROTOCOL)
+
+
+def _load(data: Path, signature: tuple) -> Catalog:
+    handed = os.environ.get(CATALOG_VARIABLE)
+    if handed and Path(handed).is_file():
+        with open(handed, "rb") as handle:
+            saved, catalog = pickle.load(handle)
+        if saved == signature:  # the same files, unchanged since they were validated
+            return catalog
+    return load_catalog(data)
+
+
 def project(root: Path) -> Project:
     """The project at ``root``, loaded once and again only when a file in data/ changes."""
     data = root / "data"
@@ -158,7 +180,7 @@ def project(root: Path) -> Project:
     cached = _CACHE.get(data)
     if cached and cached[0] == signature:
         return cached[1]
-    result = Project(load_catalog(data))
+    result = Project(_load(data, signature))
     _CACHE[data] = (signature, result)
     return result
 

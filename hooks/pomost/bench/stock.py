@@ -101,10 +101,18 @@ def write_stock_project(project: Path, target: Path) -> int:
                                 encoding="utf-8")
                 pages += 1
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(stock_config(config), encoding="utf-8")
+    return pages
+
+
+def stock_config(config: str) -> str:
+    """Our mkdocs.yml without the hook, the watch list and the theme overrides."""
     stock = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
     stock = re.sub(r"(?m)^watch:.*\n(  - .*\n)+", "", stock)
     stock = re.sub(r"(?m)^  custom_dir: .*\n", "", stock)
-    if "hooks" in stock or "custom_dir" in stock or "reconfigure_search: false" not in stock:
+    # Our corrected Belarusian UI strings live in the overrides; stock Material has its own.
+    stock = re.sub(r"(?m)^(\s+language: )be-custom\b.*$", r"\1be", stock)
+    if ("hooks" in stock or "custom_dir" in stock or "be-custom" in stock
+            or "reconfigure_search: false" not in stock):
         raise ValueError("mkdocs.yml changed shape; update pomost/bench/stock.py")
-    (target / "mkdocs.yml").write_text(stock, encoding="utf-8")
-    return pages
+    return stock
