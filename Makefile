@@ -14,6 +14,8 @@ help:
 	@echo "make check   validate data/ only (fast)"
 	@echo "make test    run the whole test suite (installs the npm test tools first)"
 	@echo "make bench   build time at 100 / 1,000 / 10,000 organisations (slow; bench-quick: 100, 1,000)"
+	@echo "make schemas regenerate data/schemas/ from the record models"
+	@echo "make clean   remove site/, half-built folders, test artefacts and node_modules/"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'

@@ -1,7 +1,8 @@
-"""The only MkDocs hook of Pomost: it connects data/ to the build, nothing more.
+"""The only MkDocs hook of Pomost: it answers MkDocs events and nothing more.
 
-Loading, validating and rendering live in the ``pomost`` package next to this
-file and know nothing of MkDocs; this module only answers MkDocs events.
+Loading, validating, rendering, the head tags, the search index and the theme
+fixes live in the ``pomost`` package next to this file and know nothing of
+MkDocs; each event here only hands MkDocs' objects to them and back.
 
 Record pages are "phantom" files: File objects added before the i18n plugin's
 on_files (priority -100), whose content is made by our templates. The i18n
@@ -12,7 +13,8 @@ files behind and loops serve unless every write is skipped when unchanged.
 
 Every event runs once per language (the i18n plugin re-runs the whole build for
 Belarusian), so the events are idempotent and the catalog is loaded once per
-build, in on_config, and reloaded only when a file in data/ changed.
+build, in on_config, and reloaded only when a file in data/ changed; under
+`make site` it comes validated from `python -m pomost check` (POMOST_CATALOG).
 
 Search: each language gets its own index (pomost/search.py), written in
 on_post_build after the i18n plugin's own (merged) one. `python -m pomost build`

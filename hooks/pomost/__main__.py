@@ -1,4 +1,4 @@
-"""Command line: `python -m pomost check | schemas | build` (PYTHONPATH=hooks; see Makefile)."""
+"""Command line: `python -m pomost check | schemas | build | nginx` (PYTHONPATH=hooks; Makefile)."""
 
 from __future__ import annotations
 

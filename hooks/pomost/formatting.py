@@ -57,11 +57,6 @@ def date(value: dt.date, lang: str, *, weekday: bool = False) -> str:
     return format_date(value, pattern, locale=lang)
 
 
-def language_name(code: str, lang: str) -> str:
-    """The name of language ``code`` in language ``lang``, from CLDR."""
-    return Locale.parse(lang).languages[code]
-
-
 def date_span(first: dt.date, last: dt.date, lang: str) -> str:
     """Two days as one span ('24–25 <month> 2019'): what the two days share is said once.
     (Babel's format_interval abbreviates the Belarusian months.)"""

@@ -215,7 +215,11 @@ class Renderer:
         return self._backlinks(kind, field).get(rid, [])
 
     def children(self, event: Event) -> list[Event]:
-        return self._children.get(event.id, [])
+        return self.timeline.children(event)
+
+    def event_dates(self, event: Event) -> list[dt.date]:
+        """The known dates of an event: its own, or those of the events inside it."""
+        return self.timeline.known_dates(event)
 
     def _backlinks(self, kind: str, field: str) -> dict[str, list]:
         # Built once per list field: asking each page's records one by one would make the
@@ -229,35 +233,19 @@ class Renderer:
             self._backlink_cache[key] = table
         return self._backlink_cache[key]
 
-    @cached_property
-    def _children(self) -> dict[str, list[Event]]:
-        table: dict[str, list[Event]] = {}
-        for event in self.catalog.events.values():
-            if event.part_of:
-                table.setdefault(event.part_of, []).append(event)
-        return table
-
-    def event_dates(self, event: Event):
-        """The known dates of an event: its own, or those of the events inside it."""
-        if event.date:
-            return [event.date]
-        return sorted(e.date for e in self.children(event) if e.date)
-
-    def events_sorted(self) -> list[Event]:
-        """Newest first; events without a date after the dated ones, in file order."""
-        events = list(self.catalog.events.values())
-        dated = sorted((e for e in events if self.event_dates(e)),
-                       key=lambda e: self.event_dates(e)[0], reverse=True)
-        return dated + [e for e in events if not self.event_dates(e)]
-
     # -- events: dates, calendars, feed --------------------------------------
 
-    @property
+    @cached_property
     def timeline(self) -> timeline.Timeline:
         return timeline.Timeline(self.catalog.events)
 
+    @cached_property
+    def _split(self) -> timeline.Split:
+        return self.timeline.split(self.as_of())
+
     def events_split(self) -> timeline.Split:
-        return self.timeline.split(self.today or timeline.build_date())
+        """Upcoming, past and undated events as of the build date (made once per build)."""
+        return self._split
 
     def as_of(self) -> dt.date:
         return self.today or timeline.build_date()
