@@ -1,4 +1,5 @@
-"""Programs some tests drive: found on PATH; missing ones skip, except in CI (CI=true) where they fail."""
+"""Programs some tests drive directly: found on PATH; missing ones skip, except in CI where
+they fail (the rule of browser_support.missing)."""
 
 from __future__ import annotations
 
@@ -7,26 +8,20 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
-IN_CI = os.environ.get("CI") == "true"
+from browser_support import CHROMIUM_ARGS, chromium_path, missing
 
 
 def need(program: str, *fallbacks: str) -> str:
     """The program's path; outside CI a missing program skips, in CI it fails."""
     found = shutil.which(program) or next((f for f in fallbacks if os.access(f, os.X_OK)), None)
     if not found:
-        message = f"{program} is not installed (.ci/run installs it with apt-get)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(f"{program} is not installed (.ci/run installs it with apt-get)")
     return found
 
 
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
-    binary = need("chromium", "/usr/bin/chromium")
+    """Debian's Chromium run once, headless, with a fresh profile; its log on stderr."""
     return subprocess.run(
-        [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *args],
+        [chromium_path(), *CHROMIUM_ARGS, f"--user-data-dir={profile}",
+         "--enable-logging=stderr", "--v=0", *args],
         capture_output=True, text=True, timeout=60)

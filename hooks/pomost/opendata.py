@@ -10,9 +10,7 @@ the site documents is read from the same models, so it cannot drift.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import types
 import typing
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from pydantic import TypeAdapter
 from .models import (
     Amount, Event, Id, Instrument, Note, Organisation, Person, Record, Text, Url,
 )
+from .spreadsheet import excel_csv
 
 #: the site folder of the open-data page and its files (docs/dane.md)
 FOLDER = "dane"
@@ -178,13 +177,10 @@ class OpenData:
         return self._content[csv_path(dataset, self.r.lang, self.r.prefix)]
 
     def to_csv(self, dataset: Dataset) -> bytes:
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         cols = columns(dataset.model)
-        writer.writerow([c.name for c in cols])
-        for record in getattr(self.r.catalog, dataset.records).values():
-            writer.writerow([self.cell(c, getattr(record, c.name)) for c in cols])
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
+        records = getattr(self.r.catalog, dataset.records).values()
+        return excel_csv([[c.name for c in cols],
+                          *([self.cell(c, getattr(r, c.name)) for c in cols] for r in records)])
 
     def cell(self, column: Column, value) -> str:
         """A field's value as spreadsheet text; lists of parts one per line of the cell."""

@@ -8,9 +8,7 @@ fails the build instead of printing nothing.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,6 +21,7 @@ from .catalog import CALENDAR_NAME, Catalog
 from .head import alternate_urls
 from .grants import GrantTable, grant_table
 from .models import Event, Name, Text
+from .spreadsheet import excel_csv
 from .strings import LANGS, Strings, load_all
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -128,22 +127,21 @@ class Renderer:
 
     # -- downloads ----------------------------------------------------------
 
-    def grant_csv(self) -> str:
-        """The grant table as CSV for Polish Excel: ';'-separated, UTF-8 with BOM."""
-        t, out = self.strings, io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([t["grant_col_instrument"], t["grant_col_purpose"], t["grant_col_max"],
-                         t["grant_col_unit"], t["grant_col_period"], t["grant_col_total"]])
-        for row in self.grants.rows:
-            writer.writerow([self.text(row.instrument.name), self.text(row.amount.purpose),
-                             row.amount.max_pln, self.unit(row.amount),
-                             self.period(row.amount), row.total])
-        writer.writerow([t["grant_footer"], "", "", "", "", self.grants.per_founder])
-        return "\ufeff" + out.getvalue()
+    @cached_property
+    def grant_csv(self) -> bytes:
+        """The grant table as CSV for Polish Excel (spreadsheet.excel_csv)."""
+        t = self.strings
+        return excel_csv([
+            [t["grant_col_instrument"], t["grant_col_purpose"], t["grant_col_max"],
+             t["grant_col_unit"], t["grant_col_period"], t["grant_col_total"]],
+            *([self.text(row.instrument.name), self.text(row.amount.purpose),
+               row.amount.max_pln, self.unit(row.amount), self.period(row.amount), row.total]
+              for row in self.grants.rows),
+            [t["grant_footer"], "", "", "", "", self.grants.per_founder]])
 
     @cached_property
     def csv_size(self) -> str:
-        return self.size(self.grant_csv().encode("utf-8"))
+        return self.size(self.grant_csv)
 
     @cached_property
     def open_data(self):

@@ -77,7 +77,7 @@ class Project:
         renderer = self.renderer(lang)
         built = built or timeline.build_instant()
         path = f"{renderer.prefix}{SECTIONS['instrument']}/{csv_name(renderer.strings)}"
-        return {path: renderer.grant_csv().encode("utf-8"), **renderer.open_data.files,
+        return {path: renderer.grant_csv, **renderer.open_data.files,
                 **self.calendars(lang, site_url, built),
                 renderer.feed_path: self.feed(lang, site_url, built)}
 
