@@ -18,9 +18,9 @@ from .models import (
     RECORD_FILES, AccessibilityStatement, Event, Instrument, News, Organisation, Person,
     Record, Settings, Text,
 )
+from .strings import LANGS
 from .yamlsource import Document, Problem, Unreadable
 
-LANGS = ("pl", "be")
 _KIND = {Instrument: "instrument", Organisation: "organisation", Person: "person",
          Event: "event", News: "news", Settings: "settings",
          AccessibilityStatement: "accessibility statement"}

@@ -9,34 +9,23 @@ and add our own before </head>; the tags themselves come from templates/head.htm
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from .strings import LANGS
-
-DEFAULT = LANGS[0]
+from .urls import DEFAULT, absolute, prefix, without_prefix
 #: a <link rel="alternate" hreflang=…> tag, whatever the order of its attributes
 _HREFLANG = re.compile(r'[ \t]*<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)[^>]*>\n?')
 
 
-def page_path(page_url: str) -> str:
-    """The page's path without its language prefix: 'be/organizacje/x/' -> 'organizacje/x/'."""
-    for lang in LANGS[1:]:
-        if page_url == f"{lang}/" or page_url.startswith(f"{lang}/"):
-            return page_url[len(lang) + 1:]
-    return page_url
-
-
 def alternate_urls(page_url: str, site_url: str) -> dict[str, str]:
     """hreflang -> absolute URL of this page in every language, and x-default (Polish)."""
-    path = page_path(page_url)
-    urls = {lang: urljoin(site_url, path if lang == DEFAULT else f"{lang}/{path}")
-            for lang in LANGS}
+    path = without_prefix(page_url)
+    urls = {lang: absolute(site_url, prefix(lang) + path) for lang in LANGS}
     return {**urls, "x-default": urls[DEFAULT]}
 
 
 def home(root: str, lang: str) -> str:
     """The home page of ``lang`` under the site's root path: '/' or '/be/'."""
-    return root if lang == DEFAULT else f"{root}{lang}/"
+    return root + prefix(lang)
 
 
 def drop_hreflang(html: str) -> str:

@@ -16,13 +16,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import formatting, timeline
+from . import formatting, timeline, urls
 from .catalog import CALENDAR_NAME, Catalog
 from .head import alternate_urls
 from .grants import GrantTable, grant_table
 from .models import Event, Name, Text
 from .spreadsheet import excel_csv
-from .strings import LANGS, Strings, load_all
+from .strings import Strings, load_all
+from .urls import absolute, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -107,7 +108,7 @@ class Renderer:
     def statement(self, page_url: str, site_url: str) -> str:
         """The deklaracja dostępności; ``site_url`` is the site's root address (mkdocs.yml)."""
         statement = self.catalog.accessibility
-        site_url = site_url.rstrip("/") + "/" + self.prefix if site_url else _relative("", page_url)
+        site_url = absolute(site_url, self.prefix) if site_url else relative("", page_url)
         return self._render("statement.html", page_url, s=statement, site_url=site_url,
                             entity=self.catalog.organisations[statement.entity])
 
@@ -117,7 +118,7 @@ class Renderer:
     def a_z(self, groups: list, page_url: str) -> str:
         """The A–Z list of every page (``azindex.groups``), linked from ``page_url``."""
         return self._render("a_z.html", page_url, groups=groups,
-                            link=lambda url: _relative(url, page_url))
+                            link=lambda url: relative(url, page_url))
 
     def head(self, page_url: str, site_url: str, title: str, description: str) -> str:
         """The <head> tags that say which language the page is in and where its twins are."""
@@ -167,7 +168,7 @@ class Renderer:
 
         def name(value: Name | None) -> str:
             shown = self.text(value)
-            if value is None or value.origin != LANGS[0] or self.lang == value.origin:
+            if value is None or value.origin != urls.DEFAULT or self.lang == value.origin:
                 return shown
             if value.pl in seen or value.pl == shown:
                 return shown
@@ -194,16 +195,16 @@ class Renderer:
     def url(self, page_url: str, kind: str, rid: str | None = None) -> str:
         """Relative link from ``page_url`` to a record page (or a section index)."""
         target = self.prefix + SECTIONS[kind] + "/" + (f"{rid}/" if rid else "")
-        return _relative(target, page_url)
+        return relative(target, page_url)
 
     def link(self, page_url: str, path: str) -> str:
         """Relative link from ``page_url`` to ``path`` under the site root (a file or 'x/')."""
-        return _relative(path, page_url, is_file=not path.endswith("/"))
+        return relative(path, page_url, is_file=not path.endswith("/"))
 
     @property
     def prefix(self) -> str:
         """Where this language lives under the site root: '' for Polish, 'be/' for Belarusian."""
-        return "" if self.lang == LANGS[0] else f"{self.lang}/"
+        return urls.prefix(self.lang)
 
     def records(self, kind: str, ids: list[str]) -> list:
         return [self.catalog.of_kind(kind)[rid] for rid in ids]
@@ -253,14 +254,14 @@ class Renderer:
         return f"{self.prefix}{SECTIONS['event']}/{rid or CALENDAR_NAME}.ics"
 
     def ics_link(self, page_url: str, rid: str | None = None) -> str:
-        return _relative(self.ics_path(rid), page_url, is_file=True)
+        return relative(self.ics_path(rid), page_url, is_file=True)
 
     @property
     def feed_path(self) -> str:
         return self.prefix + FEED_NAME
 
     def feed_link(self, page_url: str) -> str:
-        return _relative(self.feed_path, page_url, is_file=True)
+        return relative(self.feed_path, page_url, is_file=True)
 
     def feed_title(self) -> str:
         return f"{self.text(self.catalog.settings.name)} — {self.strings['feed_title']}"
@@ -282,7 +283,7 @@ class Renderer:
         lang = self.lang
         return self.env.get_template(template).render(
             lang=lang, t=self.strings, catalog=self.catalog, grants=self.grants,
-            r=self, page_url=page_url, list_limit=LIST_LIMIT, csv_file=_relative(
+            r=self, page_url=page_url, list_limit=LIST_LIMIT, csv_file=relative(
                 f"{self.prefix}{SECTIONS['instrument']}/{csv_name(self.strings)}", page_url,
                 is_file=True),
             text=self.text,
@@ -299,16 +300,3 @@ class Renderer:
             start=timeline.start, end=timeline.end, last_day=timeline.last_day,
             **context,
         )
-
-
-def absolute(site_url: str, path: str) -> str:
-    """'https://pomost.example.org/' + 'be/atom.xml'."""
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
-
-
-def _relative(target: str, page_url: str, *, is_file: bool = False) -> str:
-    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
-    rel = posixpath.relpath(target or ".", base or ".")
-    if rel == ".":
-        return "./"
-    return rel if is_file else rel.rstrip("/") + "/"

@@ -14,10 +14,10 @@ from typing import Iterable
 
 from . import feed, ical, timeline
 from .catalog import NEWS_FOLDER, Catalog, load_catalog
-from .render import SECTIONS, STATEMENT, Renderer, absolute, csv_name, environment
+from .render import SECTIONS, STATEMENT, Renderer, csv_name, environment
 from .strings import LANGS
+from .urls import DEFAULT, absolute
 
-DEFAULT = LANGS[0]
 
 #: The accessibility statement (deklaracja dostępności): its URL under each language root,
 #: its source path (a phantom page like the record pages) and its kind for the renderer.
@@ -65,7 +65,7 @@ class Project:
         path = self.renderer(lang).prefix + STATEMENT_PATH
         return {"skip_label": strings["skip_link"], "statement_label": strings["a11y_title"],
                 "statement_path": path,
-                "statement_url": site_url.rstrip("/") + "/" + path if site_url else "/" + path}
+                "statement_url": absolute(site_url, path) if site_url else "/" + path}
 
     def downloads(self, lang: str, site_url: str,
                   built: dt.datetime | None = None) -> dict[str, bytes]:
