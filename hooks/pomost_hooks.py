@@ -105,6 +105,7 @@ def _build_one_language(config: MkDocsConfig) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _reload(config)  # fail before any page is built
+    _site_url(config)  # hreflang, feeds and calendars need it: say so before building
     _build_one_language(config)
     i18n = config.plugins["i18n"].config
     problems = site.untranslated_nav(config.nav or [], {

@@ -9,7 +9,7 @@ a full build) and merges the outputs:
 * the default language's output is the site; each other language's ``<lang>/`` folder
   moves into it;
 * the sitemaps (each lists its own language's pages) are merged into one;
-* a language's own 404 page becomes ``<lang>/404.html`` unless its build already made one;
+* a language's own 404 page is already ``<lang>/404.html`` (the hook writes it there);
 * any other file both builds wrote at the root (theme assets) must be identical — the
   build fails, naming the file, if the languages disagree.
 """
@@ -33,7 +33,8 @@ SITEMAP = "sitemap.xml"
 _NAMESPACES = {"": "http://www.sitemaps.org/schemas/sitemap/0.9",
                "xhtml": "http://www.w3.org/1999/xhtml"}
 #: written at the root by every language's build; only the default language's are kept
-#: (Material's search index there is replaced by ours; the 404 and sitemap are merged)
+#: (Material's search index there is replaced by ours; the sitemap is merged; a 404 at the
+#: root of another language's build would be the Polish one's twin, the hook writes its own)
 _PER_LANGUAGE = {"search/search_index.json", "404.html", SITEMAP, f"{SITEMAP}.gz"}
 
 
@@ -87,9 +88,7 @@ def assemble(parts: dict[str, Path], default: str) -> Path:
         shutil.move(part / lang, site / lang)
         for path in sorted(p for p in part.rglob("*") if p.is_file()):
             rel = path.relative_to(part).as_posix()
-            if rel == "404.html" and not (site / lang / "404.html").exists():
-                shutil.copy2(path, site / lang / "404.html")
-            elif rel in _PER_LANGUAGE:
+            if rel in _PER_LANGUAGE:
                 continue
             elif not (site / rel).exists():
                 (site / rel).parent.mkdir(parents=True, exist_ok=True)
