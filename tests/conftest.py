@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
+import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +12,19 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from pomost import site as site_files
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+#: language -> its folder under the site root ('' for Polish, the default)
+PREFIX = {"pl": "", "be": "be/"}
+#: the address the site is built for (site_url in mkdocs.yml)
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
+
+
+def resolve(page_url: str, href: str) -> str:
+    """The site path a relative link on ``page_url`` leads to (its #fragment dropped)."""
+    joined = posixpath.normpath(posixpath.join(page_url, href.split("#")[0]))
+    return "" if joined == "." else joined.rstrip("/") + "/"
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -25,14 +37,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     """A throw-away copy of the project that a test may change."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return site_files.copy_project(ROOT, target)
 
 
 @pytest.fixture(scope="session")

@@ -12,13 +12,11 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, visible_text
+from conftest import PREFIX as LANGS, ROOT, SITE_URL, visible_text
 from pomost.render import Renderer, STATEMENT, environment
 from pomost.site import STATEMENT_PATH
 from pomost.strings import load_all
 
-LANGS = {"pl": "", "be": "be/"}
-SITE_URL = "https://pomost.example.org/"  # site_url in mkdocs.yml
 
 #: v2.0 ids that must be on every statement (a11y-data-przeglad only after a first review)
 IDS = ("a11y-wstep", "a11y-podmiot", "a11y-zakres", "a11y-url", "a11y-data-publikacja",

@@ -13,12 +13,12 @@ import pytest
 from browser_support import (
     AXE, NARROW, WCAG_TAGS, WIDE, artifact, page_overflow, screenshot, tool,
 )
+from conftest import PREFIX as LANGS
 from pomost.render import SECTIONS
 from pomost.site import STATEMENT_PATH
 
 pytestmark = pytest.mark.browser
 
-LANGS = {"pl": "", "be": "be/"}
 
 #: page type -> path under a language root (hand-written pages, and the 404)
 FIXED = {

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import ROOT, visible_text
+from conftest import PREFIX as LANGS, ROOT, SITE_URL, visible_text
 from pomost import formatting, timeline
 from pomost.catalog import CALENDAR_NAME, NEWS_FOLDER, DataError, load_catalog
 from pomost.feed import ATOM, XML_LANG
@@ -26,9 +26,6 @@ from pomost.render import FEED_NAME, SECTIONS, Renderer, environment
 from pomost.site import Project
 from pomost.strings import load_all
 
-LANGS = {"pl": "", "be": "be/"}
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"),
-                     re.M).group(1)
 EVENTS = SECTIONS["event"]
 BUILT = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 A = f"{{{ATOM}}}"

@@ -8,12 +8,11 @@ import posixpath
 
 import pytest
 
-from conftest import visible_text
+from conftest import PREFIX as LANGS, visible_text
 from pomost import formatting
 from pomost.strings import load_all
 
 PAGES = ["", "instrumenty/", "instrumenty/dotacja-spoldzielnia/"]
-LANGS = {"pl": "", "be": "be/"}
 
 
 def amounts(catalog):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-import posixpath
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -16,13 +15,11 @@ import yaml
 from babel.dates import format_date, get_month_names
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, mkdocs_build, visible_text
+from conftest import copy_project, mkdocs_build, PREFIX, resolve, ROOT, SITE_URL, visible_text
 from pomost import azindex, lastmod
 from pomost.render import SECTIONS, Renderer, environment
 from pomost.strings import load_all
 
-PREFIX = {"pl": "", "be": "be/"}
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
 STRINGS = load_all()
 
 
@@ -36,11 +33,6 @@ def pages(site: Path):
 
 def lang_of(url: str) -> str:
     return "be" if url.startswith("be/") else "pl"
-
-
-def resolve(page_url: str, href: str) -> str:
-    joined = posixpath.normpath(posixpath.join(page_url, href.split("#")[0]))
-    return "" if joined == "." else joined.rstrip("/") + "/"
 
 
 def front_matter(path: Path) -> dict:

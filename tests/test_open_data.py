@@ -9,11 +9,10 @@ import posixpath
 import pytest
 from pydantic import TypeAdapter
 
-from conftest import visible_text
+from conftest import PREFIX, visible_text
 from pomost.opendata import DATASETS, PARTS, columns, csv_path, json_path
 from pomost.render import SECTIONS
 
-PREFIX = {"pl": "", "be": "be/"}
 #: index page of each record type that has one (people are listed on the open-data page only)
 INDEX = {"instruments": "instrumenty/", "organisations": "organizacje/", "events": "wydarzenia/"}
 

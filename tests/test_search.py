@@ -9,9 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, PREFIX as LANGUAGES
 
-LANGUAGES = {"pl": "", "be": "be/"}  # language -> its folder under the site root
 
 
 def index_of(site: Path, lang: str) -> dict:

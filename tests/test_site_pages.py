@@ -7,11 +7,10 @@ import re
 
 import pytest
 
-from conftest import ROOT, visible_text
+from conftest import PREFIX as LANGS, resolve, ROOT, visible_text
 from pomost.render import SECTIONS
 from pomost.site import generated_target
 
-LANGS = {"pl": "", "be": "be/"}
 KINDS = ("instrument", "organisation", "event")
 
 
@@ -23,12 +22,6 @@ def records(catalog):
 
 def title(kind, record, lang):
     return getattr(record.title if kind == "event" else record.name, lang)
-
-
-def resolve(page_url: str, href: str) -> str:
-    """The site path a relative link on ``page_url`` leads to."""
-    joined = posixpath.normpath(posixpath.join(page_url, href))
-    return "" if joined == "." else joined.rstrip("/") + "/"
 
 
 def test_every_record_has_a_page_in_each_language_with_its_title(catalog, page):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -133,6 +134,23 @@ class Project:
                     {"lang": o.lang, "title": o.feed_title(),
                      "href": absolute(site_url, o.feed_path)} for o in others])
         return self._feed_links[key]
+
+
+#: what a project is made of: a copy of these builds the same site elsewhere (tests, bench)
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+def copy_project(root: Path, target: Path, *, data: bool = True) -> Path:
+    """Copy the project at ``root`` into ``target`` (without data/ when ``data`` is false)."""
+    for part in PROJECT_PARTS:
+        if part == "data" and not data:
+            continue
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
 
 
 def generated_target(uri: str) -> tuple[str, str] | None:

@@ -9,10 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..site import copy_project
 from . import data, measure, stock
 
 ROOT = Path.cwd()
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 MiB = 1024 * 1024
 
 #: the targets of issue 8 (README, "Performance")
@@ -29,12 +29,7 @@ HEADER = ("| organisations | pages | Pomost s | pages/s | CPU s | peak MiB | sto
 
 
 def _copy_project(target: Path, organisations: int) -> dict[str, int]:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
+    copy_project(ROOT, target, data=False)
     return data.generate(ROOT / "data", target / "data", organisations)
 
 
