@@ -56,10 +56,10 @@ test: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pomost.bench 100 1000 10000
+	$(BIN)/python -m tools.bench 100 1000 10000
 
 bench-quick: $(STAMP)
-	$(BIN)/python -m pomost.bench 100 1000
+	$(BIN)/python -m tools.bench 100 1000
 
 clean:
 	rm -rf site .site-build-* .pytest_cache test-artifacts node_modules
