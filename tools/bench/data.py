@@ -15,11 +15,12 @@ import random
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
-from pomost.records.catalog import load_catalog
+from pomost.records.catalog import Catalog, load_catalog
 from pomost.records.models import Text
 
 #: one event per this many organisations (the real data has one per two; a large
@@ -35,10 +36,10 @@ _FORMS = [  # (Polish, Belarusian) legal forms, from the glossary
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _texts(catalog) -> list[Text]:
-    found = []
+def _texts(catalog: Catalog) -> list[Text]:
+    found: list[Text] = []
 
-    def walk(value):
+    def walk(value: Any) -> None:
         if isinstance(value, Text):
             found.append(value)
         elif isinstance(value, (list, tuple)):
@@ -56,7 +57,7 @@ def _texts(catalog) -> list[Text]:
 class Words:
     """Sentences in Polish and Belarusian made of the real data's words."""
 
-    def __init__(self, catalog, rng: random.Random):
+    def __init__(self, catalog: Catalog, rng: random.Random) -> None:
         texts = _texts(catalog)
         self.rng = rng
         self.words = {lang: sorted({w.lower() for t in texts for w in _WORD.findall(getattr(t, lang))})
@@ -70,7 +71,7 @@ class Words:
         """About ``words`` words (±30%) in each language, in sentences of up to 16 words."""
         count = max(1, round(words * self.rng.uniform(0.7, 1.3)))
 
-        def one(lang):
+        def one(lang: str) -> str:
             paras = []
             for part in range(paragraphs):
                 left = count // paragraphs + (part < count % paragraphs)
@@ -99,7 +100,7 @@ def _slug(text: str) -> str:
 class Shape:
     """How long the real records' texts are, and how often optional fields are filled in."""
 
-    def __init__(self, catalog):
+    def __init__(self, catalog: Catalog) -> None:
         self._records = {"organisation": list(catalog.organisations.values()),
                          "event": list(catalog.events.values())}
 
@@ -115,7 +116,7 @@ class Shape:
 def organisation(number: int, words: Words, shape: Shape, instruments: list[str]) -> dict:
     rng = words.rng
     base, name = words.name()
-    record = {
+    record: dict[str, Any] = {
         "id": "-".join(filter(None, ("org", f"{number:05d}", _slug(base)))),
         "role": rng.choices(["good_practice", "partner", "institution"], [6, 3, 1])[0],
         "name": name,

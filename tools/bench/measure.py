@@ -64,7 +64,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     peak = [0]
     done = threading.Event()
 
-    def sample():
+    def sample() -> None:
         while not done.is_set():
             peak[0] = max(peak[0], _tree_rss(process.pid))
             done.wait(0.02)

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from pomost.kinds import kind as kind_called
 from pomost.kinds import with_pages
 from pomost.langs import LANGS
-from pomost.records.catalog import load_catalog
-from pomost.render.strings import load_all
+from pomost.records.catalog import Catalog, load_catalog
+from pomost.render.strings import Strings, load_all
 from pomost.theme.i18n import src_uri
 
 _ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -34,7 +35,8 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _record_page(catalog, kind: str, record, lang: str, strings, events_of) -> str:
+def _record_page(catalog: Catalog, kind: str, record: Any, lang: str, strings: Strings,
+                 events_of: dict[str, list[Any]]) -> str:
     t = lambda value: getattr(value, lang) if value is not None else ""
     paragraphs = lambda value: [p for p in t(value).split("\n\n") if p.strip()]
     link = lambda k, r: (_one_line(t(kind_called(k).title(r))),
@@ -69,7 +71,7 @@ def _record_page(catalog, kind: str, record, lang: str, strings, events_of) -> s
         sections=sections, lists=lists)
 
 
-def _list(catalog, kind: str, lang: str, page_dir: str) -> str:
+def _list(catalog: Catalog, kind: str, lang: str, page_dir: str) -> str:
     section = kind_called(kind).folder
     prefix = "" if page_dir == section else f"{section}/"
     links = [(_one_line(getattr(kind_called(kind).title(r), lang)),

@@ -6,9 +6,9 @@ fallback to Polish.
 
 from __future__ import annotations
 
+from collections.abc import KeysView
 from functools import cache
 from pathlib import Path
-from collections.abc import KeysView
 from typing import Any
 
 import yaml
