@@ -215,6 +215,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
             lambda match: renderer.marker(match.group(1), page.url), page.content)
         page.meta["pomost_filled"] = True
     context["pomost_search_base"] = material.search_base(context["base_url"], renderer.prefix)
+    material.escape_page_texts(page.meta)
     return context
 
 
@@ -259,7 +260,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     options = material.search_options(config.plugins)
     if options is not None:
         material.write_search_index(Path(config.site_dir) / renderer.prefix, options,
-                                    _INDEXES.docs(renderer.lang))
+                                    material.escape_index(_INDEXES.docs(renderer.lang)))
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 # -- <head>: hreflang links ------------------------------------------------------------
 # Material writes one <link rel="alternate" hreflang> per language, relative and without
 # x-default, inside its `site_meta` block; search engines want them absolute. Replacing them
@@ -30,6 +32,25 @@ def replace_hreflang(html: str, tags: str) -> str:
     """``html`` with its hreflang links replaced by ``tags`` (inserted before </head>)."""
     head_end = html.index("</head>")
     return drop_hreflang(html[:head_end]) + tags + html[head_end:]
+
+
+# -- texts Material writes as HTML -----------------------------------------------------
+# Material's templates print ``page.meta.title`` and ``page.meta.description`` as they are,
+# as trusted HTML (into <title>, the header and <meta name="description">). Ours come from
+# data/, so they are handed over escaped: a Markup value prints as it is in Material's
+# unescaped templates and is not escaped twice in our autoescaped ones.
+
+def escape_page_texts(meta: dict[str, Any]) -> None:
+    """Escape the title and description in a page's meta before Material renders the page."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+
+
+def escape_index(docs: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Material's search renders each entry's title and text as HTML: hand them over escaped."""
+    return [{key: (str(escape(value)) if key in ("title", "text") else value)
+             for key, value in doc.items()} for doc in docs]
 
 
 # -- checkbox toggles ------------------------------------------------------------------
