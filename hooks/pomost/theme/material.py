@@ -53,6 +53,38 @@ def escape_index(docs: list[dict[str, str]]) -> list[dict[str, str]]:
              for key, value in doc.items()} for doc in docs]
 
 
+# -- the inline scripts Material ships ------------------------------------------------
+# Material puts small inline scripts into every page (localStorage helpers, the colour
+# palette, the anchor fix, …). They come from its partials/javascripts/*.html, and the only
+# thing that varies is the page's relative base URL. The Content-Security-Policy allows
+# exactly these, computed from Material's own files, never from whatever a build produced.
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def _javascripts() -> list[Path]:
+    import material  # the installed theme package: its templates are the clean source
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    return sorted(folder.glob("*.html"))
+
+
+def shipped_inline_scripts(max_depth: int) -> set[str]:
+    """Every inline script Material can write into a page up to ``max_depth`` folders deep
+    (and into the 404 pages, whose base is '/')."""
+    from jinja2 import Environment
+
+    bases = ["/", ".", *("/".join([".."] * depth) for depth in range(1, max_depth + 1))]
+    env = Environment(autoescape=False)  # Material's own template syntax, rendered as it does
+    found = set()
+    for path in _javascripts():
+        for body in _SCRIPT.findall(path.read_text(encoding="utf-8")):
+            template = env.from_string(body)
+            for base in bases:
+                found.add(template.render(base_url=base, config={"extra": {}}))
+    return found
+
+
 # -- checkbox toggles ------------------------------------------------------------------
 # Material 9.8 puts ``autocomplete="off"`` on its hidden checkbox toggles (the drawer and
 # search) so that Firefox does not restore their state on back/forward. The HTML standard
