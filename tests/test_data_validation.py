@@ -54,6 +54,28 @@ EXPECTED = {
                 "open it and save it again with the encoding UTF-8",
     "empty-file": "data/people.yml:1:1: the file is empty — it must hold its records",
     "only-comments": "data/people.yml:1:1: the file is empty — it must hold its records",
+    # what would make the build fail or publish something wrong is caught here first
+    "id-is-a-page": "data/organisations.yml:2:7: organisation 'index': the id 'index' would be "
+                    "the address of the section's own page (docs/organizacje/index.md) — choose "
+                    "another id",
+    "event-past-year-9999": "data/events.yml:6:9: event 'spotkanie': date: an event on "
+                            "9999-12-31 lasting 2 day(s) would end after the last day a calendar "
+                            "can hold — check the year",
+    "huge-days": "data/events.yml:7:9: event 'spotkanie': days: 100000000000 days is more than a "
+                 "year — check days (at most 366)",
+    "valid-to-before-from": "data/instruments.yml:8:13: instrument 'dotacja-testowa': valid_to "
+                            "(2027-01-31) is before valid_from (2027-06-01) — check the two dates",
+    # Belarusian texts that look damaged or untranslated
+    "cyrillic-lost": "data/people.yml:5:9: person 'jan-kowalski': name.be looks damaged: '???' "
+                     "stands where letters were — the Cyrillic letters were lost when the file "
+                     "was saved in an encoding without them (e.g. ANSI or Windows-1250); get the "
+                     "last good version back with git (data/README.md) and save the file as UTF-8",
+    "copied-from-polish": "data/people.yml:4:34: person 'jan-kowalski': role.be is the same as "
+                          "the Polish text — translate it into Belarusian",
+    "no-cyrillic": "data/people.yml:4:34: person 'jan-kowalski': role.be has no Cyrillic letters "
+                   "— is it still the Polish text? translate it into Belarusian",
+    "placeholder": "data/people.yml:4:34: person 'jan-kowalski': role.be is a placeholder "
+                   "('TODO') — write the Belarusian text",
 }
 
 

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hostile import MARK, payload, write_hostile_data
 from icalendar import Calendar
+
+from pomost.records.catalog import load_catalog
 
 from browser_support import serve
 from conftest import PREFIX, copy_project
-from hostile import MARK, payload, write_hostile_data
-from pomost.records.catalog import load_catalog
 
 
 @pytest.fixture(scope="module")

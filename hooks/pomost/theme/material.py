@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ def replace_hreflang(html: str, tags: str) -> str:
 # data/, so they are handed over escaped: a Markup value prints as it is in Material's
 # unescaped templates and is not escaped twice in our autoescaped ones.
 
-def escape_page_texts(meta: dict[str, Any]) -> None:
+def escape_page_texts(meta: MutableMapping[str, Any]) -> None:
     """Escape the title and description in a page's meta before Material renders the page."""
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
