@@ -252,8 +252,9 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
 
 @event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index
 def on_post_build(*, config: MkDocsConfig) -> None:
-    renderer = _project(config).renderer(_BUILDING.pop())
-    for path, content in renderer.downloads.files(_site_url(config)).items():
+    project = _project(config)
+    renderer = project.renderer(_BUILDING.pop())
+    for path, content in project.downloads(renderer.lang).files(_site_url(config)).items():
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)

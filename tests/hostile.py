@@ -27,7 +27,8 @@ MARK = "window.__pwned=1"
 
 def payload(lang: str) -> str:
     """Markup that runs if it is ever written unescaped, in a title, an attribute or a body."""
-    return (f'{lang} </title></textarea><script>{MARK}</script>"\'>'
+    word = "тэкст" if lang == "be" else "tekst"  # a real word of the language first
+    return (f'{lang} {word} </title></textarea><script>{MARK}</script>"\'>'
             f'<img src=x onerror="{MARK}"><svg onload="{MARK}"> & &amp; ]]>')
 
 

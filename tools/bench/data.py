@@ -34,6 +34,7 @@ _FORMS = [  # (Polish, Belarusian) legal forms, from the glossary
     ("Fundacja", "Фонд"),
 ]
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def _texts(catalog: Catalog) -> list[Text]:
@@ -60,7 +61,9 @@ class Words:
     def __init__(self, catalog: Catalog, rng: random.Random) -> None:
         texts = _texts(catalog)
         self.rng = rng
-        self.words = {lang: sorted({w.lower() for t in texts for w in _WORD.findall(getattr(t, lang))})
+        # Belarusian texts quote Polish names in brackets: only Cyrillic words are Belarusian
+        self.words = {lang: sorted({w.lower() for t in texts for w in _WORD.findall(getattr(t, lang))
+                                    if lang != "be" or _CYRILLIC.search(w)})
                       for lang in ("pl", "be")}
 
     def sentence(self, lang: str, words: int) -> str:

@@ -7,6 +7,7 @@ and the tests of this module).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import MutableMapping
@@ -50,7 +51,7 @@ def escape_page_texts(meta: MutableMapping[str, Any]) -> None:
 
 def escape_index(docs: list[dict[str, str]]) -> list[dict[str, str]]:
     """Material's search renders each entry's title and text as HTML: hand them over escaped."""
-    return [{key: (str(escape(value)) if key in ("title", "text") else value)
+    return [{key: (html.escape(value, quote=False) if key in ("title", "text") else value)
              for key, value in doc.items()} for doc in docs]
 
 
