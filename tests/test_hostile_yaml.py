@@ -2,13 +2,14 @@
 
 The fixtures (tests/fixtures/invalid/, messages in test_data_validation.EXPECTED) cover what a
 file can say; here: what a file can be (a folder, unreadable, too large, a link to nowhere),
-what `make check` does with the worst of them in a process of its own, the limits, and how
-plain scalars are read.
+what `make check` does with the worst of them in a process of its own, the limits, how plain
+scalars are read, and the editors' files beside the data.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 
 from conftest import ROOT
 from pomost import yamlsource
-from pomost.yamlsource import Problem, YamlError
+from pomost.yamlsource import Problem, YamlError, data_files, ignore_editor_files
 from test_data_validation import EXPECTED, FIXTURES, data_with
 
 
@@ -94,7 +95,7 @@ def test_nesting_is_read_up_to_the_limit_and_refused_beyond(tmp_path):
 
 
 def test_the_shipped_data_is_far_from_the_limits():
-    for path in (ROOT / "data").glob("*.yml"):
+    for path in data_files(ROOT / "data"):
         assert path.stat().st_size < yamlsource.MAX_BYTES / 100, path.name
 
 
@@ -220,3 +221,36 @@ def test_positions_are_kept_after_a_refused_key(tmp_path):
     found = problems(tmp_path, "a: 1\n? [x]\n: 2\nb: *x\nc: 0x1\n")
     assert [p.split(": ", 1)[0] for p in found] == ["data/people.yml:2:3", "data/people.yml:4:4",
                                                     "data/people.yml:5:4"]
+
+
+# -- editors' files beside the data ----------------------------------------------------------
+
+EDITOR_FILES = [".#people.yml", "#people.yml#", "~$people.yml", "people.yml~", ".people.yml.swp",
+                "._people.yml", "~WRL0001.tmp"]
+
+
+def editors_at_work(data: Path) -> None:
+    for name in EDITOR_FILES:
+        if name == ".#people.yml" and os.name == "posix":
+            (data / name).symlink_to("user@host.1234:1700000000")  # Emacs: a link to nowhere
+        else:
+            (data / name).write_bytes(b"\x00\x01 not yaml")
+
+
+def test_editors_lock_swap_and_backup_files_are_not_data(tmp_path):
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    editors_at_work(data)
+    if os.name == "posix":
+        (data / "broken-link.yml").symlink_to("nowhere.yml")
+    assert [p.name for p in data_files(data)] == sorted(p.name for p in (ROOT / "data").glob("*.yml"))
+    copied = shutil.copytree(data, tmp_path / "copy", ignore=ignore_editor_files,
+                             ignore_dangling_symlinks=True)
+    assert not any(yamlsource.is_editor_file(p.name) for p in copied.rglob("*"))
+    result = check(tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("name", ["people.yml", "organisations.yml", "site.yml", "README.md",
+                                  "people-2.yml", "schemas"])
+def test_ordinary_names_are_not_editor_files(name):
+    assert not yamlsource.is_editor_file(name)

@@ -196,6 +196,31 @@ class YamlError(Exception):
 
 
 # ---------------------------------------------------------------------------
+# Which files in data/ are data
+# ---------------------------------------------------------------------------
+
+def is_editor_file(name: str) -> bool:
+    """A lock, swap or backup file an editor keeps beside the file it has open:
+    ``.#people.yml`` (Emacs' lock, a link to nowhere), ``#people.yml#`` (Emacs' autosave),
+    ``~$people.yml`` and ``~WRL0001.tmp`` (Office), ``people.yml~`` (backups),
+    ``.people.yml.swp`` (vim) — and every other hidden file (``.DS_Store``, ``._people.yml``)."""
+    return name.startswith((".", "~", "#")) or name.endswith(("~", "#", ".swp", ".swo", ".swx"))
+
+
+def data_files(folder: Path) -> list[Path]:
+    """The ``*.yml`` files of ``folder`` that are data, sorted: no editor's lock, swap or
+    backup file, nothing that is not an ordinary file (a link to nowhere is skipped, not an
+    error)."""
+    return sorted(p for p in folder.glob("*.yml") if not is_editor_file(p.name) and p.is_file())
+
+
+def ignore_editor_files(folder: str, names: list[str]) -> set[str]:
+    """For ``shutil.copytree(…, ignore=ignore_editor_files)``: leaves editors' files behind
+    (copying Emacs' lock, a link to nowhere, would fail)."""
+    return {name for name in names if is_editor_file(name)}
+
+
+# ---------------------------------------------------------------------------
 # Bytes to text
 # ---------------------------------------------------------------------------
 
