@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: help site serve test test-tools check schemas bench bench-quick clean
+.PHONY: help site serve test test-tools check schemas lint bench bench-quick clean
 
 help:
 	@echo "make site    build the whole site into site/ (creates .venv on first use)"
@@ -15,6 +15,7 @@ help:
 	@echo "make test    run the whole test suite (installs the npm test tools first)"
 	@echo "make bench   build time at 100 / 1,000 / 10,000 organisations (slow; bench-quick: 100, 1,000)"
 	@echo "make schemas regenerate data/schemas/ from the record models"
+	@echo "make lint    ruff and mypy over hooks/, tools/ and tests/ (CI runs it)"
 	@echo "make clean   remove site/, half-built folders, test artefacts and node_modules/"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -55,11 +56,15 @@ test-tools: $(NPM_STAMP)
 test: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 bench: $(STAMP)
-	$(BIN)/python -m pomost.bench 100 1000 10000
+	$(BIN)/python -m tools.bench 100 1000 10000
 
 bench-quick: $(STAMP)
-	$(BIN)/python -m pomost.bench 100 1000
+	$(BIN)/python -m tools.bench 100 1000
 
 clean:
 	rm -rf site .site-build-* .pytest_cache test-artifacts node_modules

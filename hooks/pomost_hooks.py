@@ -1,25 +1,19 @@
 """The only MkDocs hook of Pomost: it answers MkDocs events and nothing more.
 
-Loading, validating, rendering, the head tags, the search index and the theme
-fixes live in the ``pomost`` package next to this file and know nothing of
-MkDocs; each event here only hands MkDocs' objects to them and back.
-
-Record pages are "phantom" files: File objects added before the i18n plugin's
-on_files (priority -100), whose content is made by our templates. The i18n
-plugin then treats them as ordinary pages (URLs, language switcher, sitemap)
-and nothing is written into docs/, so `mkdocs serve` never loops on its own
-output. Writing generated .md files into docs/ also works but leaves stale
-files behind and loops serve unless every write is skipped when unchanged.
+Loading, validating, rendering and the search entries live in the ``pomost`` package next
+to this file and know nothing of MkDocs; what knows Material and the i18n plugin is its
+theme layer, ``pomost.theme`` (record pages are its "phantom files", see
+pomost/theme/generated.py). Each event here only hands MkDocs' objects to them and back.
 
 Every event runs once per language (the i18n plugin re-runs the whole build for
 Belarusian), so the events are idempotent and the catalog is loaded once per
 build, in on_config, and reloaded only when a file in data/ changed; under
 `make site` it comes validated from `python -m pomost check` (POMOST_CATALOG).
 
-Search: each language gets its own index (pomost/search.py), written in
+Search: each language gets its own index (pomost/publish/search.py), written in
 on_post_build after the i18n plugin's own (merged) one. `python -m pomost build`
 builds the two languages in parallel processes, each told its language by
-POMOST_LANGUAGE (see pomost/parallel.py); `mkdocs build` and `mkdocs serve` build
+POMOST_LANGUAGE (see pomost/build/parallel.py); `mkdocs build` and `mkdocs serve` build
 both, one after the other, as the i18n plugin does by itself.
 """
 
@@ -30,15 +24,23 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from pomost import azindex, head, lastmod, parallel, search, site, theme_fixes
-from pomost.catalog import DataError
-from pomost.render import MARKERS
+from pomost import theme
+from pomost.build import lastmod, parallel
+from pomost.build import project as site
+from pomost.langs import home
+from pomost.publish import search
+from pomost.records.catalog import DataError
+from pomost.render import azindex
+from pomost.render.pages import MARKERS
+from pomost.theme import generated, i18n, material
 
 log = get_plugin_logger(__name__)
 
@@ -46,7 +48,7 @@ _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
 _MARKER_IN_HTML = re.compile(r"<!-- pomost:([a-z-]+) -->")
 #: filled in on_env, once every page's title is known (see there)
 _A_Z = "<!-- pomost:a-z -->"
-#: the sitemap's <lastmod>, set per build in on_config (see pomost/lastmod.py)
+#: the sitemap's <lastmod>, set per build in on_config (see pomost/build/lastmod.py)
 _LASTMOD: dict[str, str | None] = {}
 _INDEXES = search.Indexes()
 #: languages whose build is running: the i18n plugin runs Belarusian's whole build inside
@@ -58,7 +60,7 @@ _PROJECTS: dict[str, site.Project] = {}
 
 
 def _lang(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language
+    return i18n.current_language(config)
 
 
 def _project(config: MkDocsConfig) -> site.Project:
@@ -82,34 +84,18 @@ def _site_url(config: MkDocsConfig) -> str:
     return config.site_url
 
 
-def _build_one_language(config: MkDocsConfig) -> None:
-    """With POMOST_LANGUAGE set, this process builds that language only (pomost/parallel.py).
-
-    The i18n plugin builds its current language first and the others from its on_post_build
-    unless it believes it is already inside that loop (``building``). Both languages stay in
-    its configuration, so the switcher and the sitemap alternates are as in a full build.
-    """
-    only = os.environ.get(parallel.LANGUAGE_VARIABLE)
-    i18n = config.plugins["i18n"]
-    if not only or i18n.current_language is not None:
-        return
-    if only not in i18n.build_languages:
-        raise PluginError(f"{parallel.LANGUAGE_VARIABLE}={only}: not a language of mkdocs.yml "
-                          f"({', '.join(i18n.build_languages)})")
-    if not hasattr(i18n, "building"):
-        raise PluginError("mkdocs-static-i18n no longer has the 'building' flag that "
-                          "one-language builds rely on; pin 1.3.1 or update _build_one_language")
-    i18n.current_language = only
-    i18n.building = True
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    try:
+        for problem in theme.check_versions():
+            log.warning(f"untested theme version: {problem}")
+        only = os.environ.get(parallel.LANGUAGE_VARIABLE)
+        if only:  # this process builds one language (pomost/build/parallel.py)
+            i18n.build_only(config, only, parallel.LANGUAGE_VARIABLE)
+    except theme.ThemeError as err:
+        raise PluginError(str(err)) from None
     _reload(config)  # fail before any page is built
     _site_url(config)  # hreflang, feeds and calendars need it: say so before building
-    _build_one_language(config)
-    i18n = config.plugins["i18n"].config
-    problems = site.untranslated_nav(config.nav or [], {
-        lang.locale: lang.nav_translations or {} for lang in i18n.languages if not lang.default})
+    problems = i18n.untranslated_nav(config)
     if problems:
         raise PluginError("\n".join(problems))
     _LASTMOD["date"] = lastmod.content_date(Path(config.config_file_path).parent)
@@ -117,13 +103,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 @event_priority(50)  # before the i18n plugin's on_files (-100), so it sees our files
-def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    missing = site.missing_translations(f.src_uri for f in files if f.is_documentation_page())
+def _add_generated_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    missing = i18n.missing_translations(f.src_uri for f in files if f.is_documentation_page())
     if missing:
         raise PluginError("\n".join(missing))
-    for src_uri in _project(config).generated_uris():
-        files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    for file in generated.phantom_files(_project(config).catalog, config):
+        files.append(file)
     return files
+
+
+@event_priority(-150)  # after the i18n plugin has made its own File objects of ours
+def _mark_generated_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    generated.mark_generated(files)
+    return files
+
+
+on_files = CombinedEvent(_add_generated_files, _mark_generated_files)
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -132,16 +127,17 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-    if site.generated_target(page.file.src_uri):
+    if generated.generated_target(page.file.src_uri):
         page.file.content_string = ""  # there is no file; the page is made in the events below
-    if _LASTMOD.get("date"):
-        page.update_date = _LASTMOD["date"]  # what the sitemap's <lastmod> shows
+    date = _LASTMOD.get("date")
+    if date:
+        page.update_date = date  # what the sitemap's <lastmod> shows
     return page
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     renderer = _project(config).renderer(_lang(config))
-    target = site.generated_target(page.file.src_uri)
+    target = generated.generated_target(page.file.src_uri)
     if target:
         # Title and description straight into the page's meta (YAML front matter written
         # here and parsed back by MkDocs cost a millisecond a page); the HTML comes from
@@ -166,7 +162,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     renderer = _project(config).renderer(_lang(config))
-    target = site.generated_target(page.file.src_uri)
+    target = generated.generated_target(page.file.src_uri)
     if target:
         # MkDocs converts every page before it writes the first one and keeps all of them;
         # a record page's HTML is made just before its own template (on_page_context) and
@@ -190,7 +186,7 @@ def _title(page: Page) -> str:
     return first.title if first and first.level == 1 else page.title
 
 
-def on_env(env, /, *, config: MkDocsConfig, files: Files):
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     # The first event at which every page of this language has its title, and the last one
     # before pages are written: the A–Z page gets its list here.
     lang = _lang(config)
@@ -199,7 +195,7 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     # Globals reach every theme template, the 404 included (it gets no page events).
     env.globals["pomost"] = project.theme_globals(lang, config.site_url or "")
     env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
-    env.globals["pomost_home"] = head.home(urlsplit(config.site_url).path, lang)
+    env.globals["pomost_home"] = home(urlsplit(_site_url(config)).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     for page in pages:
         if page.content and _A_Z in page.content:
@@ -209,83 +205,61 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     return env
 
 
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     renderer = _project(config).renderer(_lang(config))
-    target = site.generated_target(page.file.src_uri)
+    target = generated.generated_target(page.file.src_uri)
     if target:
         page.content = renderer.page(*target, page.url, site_url=config.site_url or "")
     elif page.content and "<!-- pomost:" in page.content:
         page.content = _MARKER_IN_HTML.sub(
             lambda match: renderer.marker(match.group(1), page.url), page.content)
         page.meta["pomost_filled"] = True
-    context["pomost_search_base"] = search.base(context["base_url"], renderer.prefix)
+    context["pomost_search_base"] = material.search_base(context["base_url"], renderer.prefix)
     return context
 
 
 def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == "404.html":
-        # The language switcher of the 404 page would keep the links of the page built last
-        # (the i18n plugin sets them as an attribute, which templates read before the item);
-        # from a page that does not exist it can only lead to each language's home page.
-        root = urlsplit(config.site_url).path
-        config.extra.alternate = [
-            {**alt, "link": head.home(root, alt["lang"])} for alt in config.extra["alternate"]]
+        i18n.switcher_to_homes(config, urlsplit(_site_url(config)).path)
         # A 404 in /be/ searches the Belarusian pages too.
         prefix = _project(config).renderer(_lang(config)).prefix
-        context["pomost_search_base"] = search.base(context["base_url"], prefix)
+        context["pomost_search_base"] = material.search_base(context["base_url"], prefix)
     return context
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     project, lang = _project(config), _lang(config)
     renderer = project.renderer(lang)
-    if not search.searches_own_language(output, renderer.prefix):
+    if not material.searches_own_language(output, renderer.prefix):
         raise PluginError(
             f"{page.url}: the page's __config does not point search at /{renderer.prefix} — "
             "Material changed how it writes __config; update the 'config' block in "
             "overrides/main.html")
-    if site.generated_target(page.file.src_uri) or page.meta.get("pomost_filled"):
+    if generated.generated_target(page.file.src_uri) or page.meta.get("pomost_filled"):
         page.content = None  # written: free it (see on_page_content and on_page_context)
-    # Post-processing rather than a template override: Material writes its relative hreflang
-    # links inside its `site_meta` block, and replacing them in a template would mean
-    # copying that whole block of Material's internals; here we touch only those tags.
     # Every page has a description: on_page_markdown requires it, generated pages get theirs.
-    tags = renderer.head(page.url, config.site_url, _title(page), page.meta["description"])
+    tags = renderer.head(page.url, _site_url(config), _title(page), page.meta["description"])
     # The Atom feeds of both languages are advertised in every page's head.
-    output = head.replace_hreflang(output, tags + project.feed_links(lang, _site_url(config)))
-    return theme_fixes.drop_checkbox_autocomplete(output)
+    return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)))
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
-    output = head.drop_hreflang(output)  # a missing page has no language versions
-    output = theme_fixes.drop_checkbox_autocomplete(output)
-    lang = _lang(config)
-    if lang == site.DEFAULT:
-        return output
-    # The i18n plugin writes every language's 404 to /404.html, the last one winning; the
-    # Polish one stays there and this language's goes to /<lang>/404.html. An empty result
-    # tells MkDocs not to write the file itself.
-    out = Path(config.site_dir) / lang / "404.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(output, encoding="utf-8")
-    return ""
+    return i18n.place_404(material.fix_404(output), _lang(config), config.site_dir)
 
 
 @event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index
 def on_post_build(*, config: MkDocsConfig) -> None:
     renderer = _project(config).renderer(_BUILDING.pop())
-    for path, content in _project(config).downloads(renderer.lang, _site_url(config)).items():
+    for path, content in renderer.downloads.files(_site_url(config)).items():
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
-    plugin = config.plugins.get("material/search")
-    if plugin is None:  # search switched off in mkdocs.yml
-        return
-    options = plugin.config
-    _INDEXES.write(renderer.lang, Path(config.site_dir) / renderer.prefix,
-                   {key: options[key] for key in ("lang", "separator", "pipeline", "fields")})
+    options = material.search_options(config.plugins)
+    if options is not None:
+        material.write_search_index(Path(config.site_dir) / renderer.prefix, options,
+                                    _INDEXES.docs(renderer.lang))
 
 
 def on_build_error(*, error: Exception) -> None:

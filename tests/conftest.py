@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pomost import site as site_files
+from pomost.kinds import with_pages
+from tools.project_copy import copy_project as _copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 #: language -> its folder under the site root ('' for Polish, the default)
 PREFIX = {"pl": "", "be": "be/"}
+#: kind -> the folder of its pages, for every kind with pages (pomost/kinds.py)
+SECTIONS = {kind.name: str(kind.folder) for kind in with_pages()}
 #: the address the site is built for (site_url in mkdocs.yml)
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
 
@@ -37,7 +40,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     """A throw-away copy of the project that a test may change."""
-    return site_files.copy_project(ROOT, target)
+    return _copy_project(ROOT, target)
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +68,7 @@ def page(site):
 
 @pytest.fixture(scope="session")
 def catalog():
-    from pomost.catalog import load_catalog
+    from pomost.records.catalog import load_catalog
     return load_catalog(ROOT / "data")
 
 

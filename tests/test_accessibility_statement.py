@@ -13,9 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PREFIX as LANGS, ROOT, SITE_URL, visible_text
-from pomost.render import Renderer, STATEMENT, environment
-from pomost.site import STATEMENT_PATH
-from pomost.strings import load_all
+from pomost.render.environment import environment
+from pomost.render.pages import STATEMENT, Renderer
+from pomost.theme.generated import STATEMENT_PATH
+from pomost.render.strings import load_all
 
 
 #: v2.0 ids that must be on every statement (a11y-data-przeglad only after a first review)
@@ -52,7 +53,7 @@ def test_dates_and_status_given_in_data_are_shown_as_time_elements(catalog):
         "status": "partially_compliant", "assessment": "self_assessment"})
     for lang in LANGS:
         strings = load_all()[lang]
-        html = Renderer(replace(catalog, accessibility=filled), lang, environment()).page(
+        html = Renderer(catalog.replace(accessibility=filled), lang, environment()).page(
             STATEMENT, "", LANGS[lang] + STATEMENT_PATH, site_url=SITE_URL)
         soup = BeautifulSoup(html, "html.parser")
         for element_id, field in [("a11y-data-publikacja", "published"),
@@ -106,7 +107,7 @@ def test_every_page_links_and_announces_the_statement_of_its_language(site):
 
 
 def test_statement_entity_must_exist(tmp_path):
-    from pomost.catalog import DataError, load_catalog
+    from pomost.records.catalog import DataError, load_catalog
     import shutil
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "accessibility.yml"
@@ -119,7 +120,7 @@ def test_statement_entity_must_exist(tmp_path):
 
 
 def test_checkbox_autocomplete_is_dropped_and_nothing_else():
-    from pomost.theme_fixes import drop_checkbox_autocomplete
+    from pomost.theme.material import drop_checkbox_autocomplete
     html = ('<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
             '<input type="text" name="query" autocomplete="off">')
     assert drop_checkbox_autocomplete(html) == (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pomost.bench.data import generate
-from pomost.bench.stock import write_stock_project
-from pomost.catalog import load_catalog
+from tools.bench.data import generate
+from tools.bench.stock import write_stock_project
+from pomost.records.catalog import load_catalog
 
 from conftest import ROOT, copy_project
 
@@ -29,7 +29,7 @@ def test_stock_configuration_loads_without_our_overrides(tmp_path):
     """The stock twin must be buildable by plain MkDocs: no hook, no custom_dir, and only
     theme languages that Material itself ships."""
     from mkdocs.config import load_config
-    from pomost.bench.stock import stock_config
+    from tools.bench.stock import stock_config
     path = tmp_path / "mkdocs.yml"
     path.write_text(stock_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8")),
                     encoding="utf-8")

@@ -14,8 +14,8 @@ from browser_support import (
     AXE, NARROW, WCAG_TAGS, WIDE, artifact, page_overflow, screenshot, tool,
 )
 from conftest import PREFIX as LANGS
-from pomost.render import SECTIONS
-from pomost.site import STATEMENT_PATH
+from conftest import SECTIONS
+from pomost.theme.generated import STATEMENT_PATH
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ FIXED = {
     "explainer": "jak-dziala-system/",
     "statement": STATEMENT_PATH,
 }
-RECORDS = ("instrument", "organisation", "event")
+RECORDS = tuple(SECTIONS)
 KINDS = (*FIXED, *RECORDS, "404")
 
 
@@ -42,7 +42,7 @@ def path_of(kind: str, lang: str, catalog, site) -> str:
     if kind == "404":
         # Until a per-language 404 exists, the one 404.html serves every language.
         return f"{prefix}404.html" if (site / f"{prefix}404.html").is_file() else "404.html"
-    records = catalog.of_kind(kind)
+    records = catalog.of(kind)
     # The instrument page that embeds the grant table, when there is one.
     grant = [rid for rid, r in records.items() if getattr(r, "category", "") == "grant"]
     return f"{prefix}{SECTIONS[kind]}/{(grant or list(records))[0]}/"
@@ -204,7 +204,7 @@ def test_grant_table_is_the_same_and_fits_with_and_without_javascript(
 
 
 def catalog_rows(catalog):
-    from pomost.grants import grant_table
+    from pomost.domain.grants import grant_table
     return grant_table(catalog).rows
 
 
@@ -262,5 +262,5 @@ def test_tab_through_the_home_page_with_visible_focus(javascript, origin, contex
 
 
 def load_strings():
-    from pomost.strings import load_all
+    from pomost.render.strings import load_all
     return load_all()

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from pomost.spreadsheet import FORMULA_START, excel_csv, safe_cell
+from pomost.publish.spreadsheet import FORMULA_START, excel_csv, safe_cell
 
 #: a cell as the data gives it -> the cell Excel gets
 HOSTILE = [

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from pomost.catalog import DataError, load_catalog
+from pomost.records.catalog import DataError, load_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 
@@ -170,7 +170,7 @@ def test_harmless_variations_load_the_same_records(tmp_path, catalog, variation)
 
 def test_editor_schemas_are_generated_from_the_models():
     """data/schemas/ must match the models, or editors underline the wrong things."""
-    from pomost.__main__ import schema_files
+    from pomost.records.schemas import schema_files
     for name, text in schema_files().items():
         path = ROOT / "data" / "schemas" / name
         assert path.read_text(encoding="utf-8") == text, f"run `make schemas` ({name} is stale)"

@@ -19,12 +19,17 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import PREFIX as LANGS, ROOT, SITE_URL, visible_text
-from pomost import formatting, timeline
-from pomost.catalog import CALENDAR_NAME, NEWS_FOLDER, DataError, load_catalog
-from pomost.feed import ATOM, XML_LANG
-from pomost.render import FEED_NAME, SECTIONS, Renderer, environment
-from pomost.site import Project
-from pomost.strings import load_all
+from pomost.render import formatting
+from pomost.domain import timeline
+from pomost.kinds import kind
+from pomost.records.catalog import DataError, load_catalog
+from pomost.records.rules import CALENDAR_NAME
+from pomost.publish.feed import ATOM, XML_LANG
+from conftest import SECTIONS
+from pomost.render.environment import environment
+from pomost.render.links import FEED_NAME
+from pomost.render.pages import Renderer
+from pomost.render.strings import load_all
 
 EVENTS = SECTIONS["event"]
 BUILT = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
@@ -101,11 +106,11 @@ def test_uids_are_stable_across_builds_and_the_output_is_reproducible(site, cata
                 for path, data in files.items()}
 
     for lang in LANGS:
-        first = Project(catalog).calendars(lang, SITE_URL, BUILT)
-        later = Project(catalog).calendars(lang, SITE_URL, BUILT + dt.timedelta(days=30))
+        first = Renderer(catalog, lang, environment()).downloads.calendars(SITE_URL, BUILT)
+        later = Renderer(catalog, lang, environment()).downloads.calendars(SITE_URL, BUILT + dt.timedelta(days=30))
         shipped = {path: (site / path).read_bytes() for path in first}
         assert uids(first) == uids(later) == uids(shipped)
-        assert first == Project(catalog).calendars(lang, SITE_URL, BUILT)
+        assert first == Renderer(catalog, lang, environment()).downloads.calendars(SITE_URL, BUILT)
         without_stamp = lambda data: re.sub(rb"DTSTAMP:\w+", b"", data)  # noqa: E731
         assert {p: without_stamp(d) for p, d in first.items()} == {
             p: without_stamp(d) for p, d in later.items()}
@@ -149,9 +154,9 @@ def test_participants_show_their_role_and_link_their_organisation(catalog, page,
 def test_a_timed_event_shows_its_time_zone_and_its_calendar_uses_tzid(catalog):
     meeting = dated(catalog)[0]
     timed = meeting.model_copy(update={"time": dt.time(10, 0), "end_time": dt.time(12, 30)})
-    changed = replace(catalog, events={**catalog.events, timed.id: timed})
+    changed = catalog.replace(events={**catalog.events, timed.id: timed})
     for lang in LANGS:
-        files = Project(changed).calendars(lang, SITE_URL, BUILT)
+        files = Renderer(changed, lang, environment()).downloads.calendars(SITE_URL, BUILT)
         cal = parse_ics(files[f"{LANGS[lang]}{EVENTS}/{timed.id}.ics"])
         [vevent] = cal.walk("VEVENT")
         check_vevent(vevent, timed, lang)
@@ -169,10 +174,10 @@ def test_a_timed_event_shows_its_time_zone_and_its_calendar_uses_tzid(catalog):
 def test_a_multi_day_event_shows_its_span_and_ends_the_day_after(catalog):
     meeting = dated(catalog)[0]
     longer = meeting.model_copy(update={"days": 3})
-    changed = replace(catalog, events={**catalog.events, longer.id: longer})
+    changed = catalog.replace(events={**catalog.events, longer.id: longer})
     last = meeting.date + dt.timedelta(days=2)
     for lang in LANGS:
-        files = Project(changed).calendars(lang, SITE_URL, BUILT)
+        files = Renderer(changed, lang, environment()).downloads.calendars(SITE_URL, BUILT)
         [vevent] = parse_ics(files[f"{LANGS[lang]}{EVENTS}/{longer.id}.ics"]).walk("VEVENT")
         assert vevent.decoded("DTEND") == last + dt.timedelta(days=1)
         html = Renderer(changed, lang, environment()).page(
@@ -205,7 +210,7 @@ def test_the_index_orders_upcoming_soonest_first_and_past_newest_first(catalog):
         "still-on": base.model_copy(update={
             "id": "still-on", "date": today - dt.timedelta(days=1), "days": 2}),
     }
-    changed = replace(catalog, events=made)
+    changed = catalog.replace(events=made)
     for lang in LANGS:
         html = Renderer(changed, lang, environment(), today=today).marker("events", f"{EVENTS}/")
         assert index_groups(html) == {
@@ -272,7 +277,7 @@ def test_the_feed_holds_news_and_events_in_its_language_with_absolute_links(site
     assert feed.tag == f"{A}feed" and feed.get(XML_LANG) == lang
     self_link = feed.find(f"{A}link[@rel='self']").get("href")
     assert self_link == f"{SITE_URL}{LANGS[lang]}{FEED_NAME}" == feed.findtext(f"{A}id")
-    expected = {f"{SITE_URL}{LANGS[lang]}{NEWS_FOLDER}/{n.id}/": n for n in catalog.news.values()}
+    expected = {f"{SITE_URL}{LANGS[lang]}{kind('news').folder}/{n.id}/": n for n in catalog.news.values()}
     expected |= {event_url(lang, e.id): e for e in catalog.events.values()}
     entries = feed.findall(f"{A}entry")
     assert catalog.news and len(entries) == len(expected)
@@ -295,7 +300,7 @@ def test_the_feed_holds_news_and_events_in_its_language_with_absolute_links(site
 
 def test_undated_entries_are_updated_at_the_build_instant_and_never_published(catalog):
     for lang in LANGS:
-        feed = ET.fromstring(Project(catalog).feed(lang, SITE_URL, BUILT))
+        feed = ET.fromstring(Renderer(catalog, lang, environment()).downloads.feed(SITE_URL, BUILT))
         assert feed.findtext(f"{A}updated") == BUILT.isoformat()
         for entry in feed.findall(f"{A}entry"):
             assert entry.findtext(f"{A}updated") == BUILT.isoformat()
@@ -321,7 +326,7 @@ def test_every_page_advertises_the_feeds_in_its_head(site):
 @pytest.mark.parametrize("lang", LANGS)
 def test_news_records_match_their_pages(catalog, page, lang):
     for news in catalog.news.values():
-        h1 = page(f"{LANGS[lang]}{NEWS_FOLDER}/{news.id}/").h1
+        h1 = page(f"{LANGS[lang]}{kind('news').folder}/{news.id}/").h1
         for anchor in h1.select("a.headerlink"):
             anchor.decompose()
         assert visible_text(h1) == text(news.title, lang)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pomost import formatting
-from pomost.strings import load_all
+from pomost.render import formatting
+from pomost.render.strings import load_all
 
 NBSP = "\u00a0"
 

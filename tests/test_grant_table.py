@@ -9,8 +9,8 @@ import posixpath
 import pytest
 
 from conftest import PREFIX as LANGS, visible_text
-from pomost import formatting
-from pomost.strings import load_all
+from pomost.render import formatting
+from pomost.render.strings import load_all
 
 PAGES = ["", "instrumenty/", "instrumenty/dotacja-spoldzielnia/"]
 

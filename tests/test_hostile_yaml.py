@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_data_validation import EXPECTED, FIXTURES, data_with
+
+from pomost.records import yamlsource
+from pomost.records.yamlsource import Problem, YamlError, data_files, ignore_editor_files
 
 from conftest import ROOT
-from pomost import yamlsource
-from pomost.yamlsource import Problem, YamlError, data_files, ignore_editor_files
-from test_data_validation import EXPECTED, FIXTURES, data_with
 
 
 def load_text(tmp_path: Path, text: str | bytes):
@@ -60,7 +61,7 @@ def test_make_check_refuses_hostile_files_quickly_in_one_line_each(tmp_path, cas
 
 
 def test_every_problem_of_every_fixture_is_one_line(tmp_path):
-    from pomost.catalog import DataError, load_catalog
+    from pomost.records.catalog import DataError, load_catalog
     for fixture in sorted(FIXTURES.glob("*.yml")):
         with pytest.raises(DataError) as caught:
             load_catalog(data_with(tmp_path / fixture.name, fixture))

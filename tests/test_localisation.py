@@ -16,9 +16,11 @@ from babel.dates import format_date, get_month_names
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, mkdocs_build, PREFIX, resolve, ROOT, SITE_URL, visible_text
-from pomost import azindex, lastmod
-from pomost.render import SECTIONS, Renderer, environment
-from pomost.strings import load_all
+from pomost.render import azindex
+from pomost.build import lastmod
+from conftest import SECTIONS
+from pomost.render.wording import Wording
+from pomost.render.strings import load_all
 
 STRINGS = load_all()
 
@@ -96,13 +98,13 @@ def test_event_dates_are_cldr_long_dates_in_the_page_language(catalog, page, lan
 # -- names ----------------------------------------------------------------------------------
 
 def test_first_mention_of_a_polish_name_on_a_belarusian_page_gives_the_original(catalog):
-    from pomost.models import Name
-    name = Renderer(catalog, "be", environment()).namer()
+    from pomost.records.models import Name
+    name = Wording("be").namer()
     lublin = Name(pl="Lublin", be="Люблін")
     rumak = Name(pl="Aleksander Rumak", be="Аляксандр Румак", origin="be")
     assert [name(lublin), name(lublin), name(rumak)] == ["Люблін (Lublin)", "Люблін",
                                                           "Аляксандр Румак"]
-    assert Renderer(catalog, "pl", environment()).namer()(lublin) == "Lublin"
+    assert Wording("pl").namer()(lublin) == "Lublin"
 
 
 def test_event_pages_name_people_in_belarusian_with_the_polish_original(catalog, page):
@@ -180,7 +182,7 @@ def test_descriptions_come_from_front_matter_and_from_record_summaries(catalog, 
         assert page(url).select_one("meta[name=description]")["content"] == \
             front_matter(path)["description"], url
     for kind, section in SECTIONS.items():
-        for rid, record in catalog.of_kind(kind).items():
+        for rid, record in catalog.of(kind).items():
             meta = page(f"{PREFIX[lang]}{section}/{rid}/").select_one("meta[name=description]")
             assert meta["content"] == getattr(record.summary, lang)
 

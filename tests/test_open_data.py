@@ -10,8 +10,8 @@ import pytest
 from pydantic import TypeAdapter
 
 from conftest import PREFIX, visible_text
-from pomost.opendata import DATASETS, PARTS, columns, csv_path, json_path
-from pomost.render import SECTIONS
+from pomost.publish.opendata import DATASETS, PARTS, columns, csv_path, json_path
+from conftest import SECTIONS
 
 #: index page of each record type that has one (people are listed on the open-data page only)
 INDEX = {"instruments": "instrumenty/", "organisations": "organizacje/", "events": "wydarzenia/"}
@@ -118,10 +118,11 @@ def test_code_columns_list_their_codes_with_the_labels_pages_use(page):
 
 def test_downloads_do_not_reach_outside_the_language(catalog):
     """Polish pages write the JSON once; each language writes only its own CSV."""
-    from pomost.site import Project
-    project = Project(catalog)
+    from pomost.render.environment import environment
+    from pomost.render.pages import Renderer
     site_url = "https://example.org/"
-    pl, be = project.downloads("pl", site_url), project.downloads("be", site_url)
+    pl, be = (Renderer(catalog, lang, environment()).downloads.files(site_url)
+              for lang in ("pl", "be"))
     assert {p for p in pl if p.endswith(".json")} == {json_path(d) for d in DATASETS}
     assert not any(p.endswith(".json") for p in be)
     assert all(p.startswith("be/") for p in be)

@@ -50,7 +50,7 @@ def test_failed_builds_keep_the_published_site(tmp_path):
 def test_a_handed_catalog_is_used_only_while_the_data_is_unchanged(tmp_path, monkeypatch, catalog):
     """`make site` validates once and hands the catalog to the per-language builds."""
     import shutil
-    from pomost import site
+    from pomost.build import project as site
     from conftest import ROOT
     shutil.copytree(ROOT / "data", tmp_path / "data")
     handed = tmp_path / "catalog.pickle"

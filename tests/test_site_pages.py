@@ -8,20 +8,21 @@ import re
 import pytest
 
 from conftest import PREFIX as LANGS, resolve, ROOT, visible_text
-from pomost.render import SECTIONS
-from pomost.site import generated_target
+from conftest import SECTIONS
+from pomost import kinds
+from pomost.theme.generated import generated_target
 
-KINDS = ("instrument", "organisation", "event")
+KINDS = tuple(SECTIONS)
 
 
 def records(catalog):
     for kind in KINDS:
-        for rid, record in catalog.of_kind(kind).items():
+        for rid, record in catalog.of(kind).items():
             yield kind, rid, record
 
 
 def title(kind, record, lang):
-    return getattr(record.title if kind == "event" else record.name, lang)
+    return getattr(kinds.kind(kind).title(record), lang)
 
 
 def test_every_record_has_a_page_in_each_language_with_its_title(catalog, page):
@@ -33,7 +34,7 @@ def test_every_record_has_a_page_in_each_language_with_its_title(catalog, page):
             assert visible_text(soup.h1) == title(kind, record, lang)
             assert soup.title.get_text().startswith(title(kind, record, lang))
             count += 1
-    assert count == 2 * sum(len(catalog.of_kind(k)) for k in KINDS) > 0
+    assert count == 2 * sum(len(catalog.of(k)) for k in KINDS) > 0
 
 
 @pytest.mark.parametrize("lang,other", [("pl", "be"), ("be", "pl")])
@@ -52,7 +53,7 @@ def test_each_index_links_every_record_of_its_kind(catalog, page, lang, kind):
     soup = page(url)
     content = soup.select_one("article")
     linked = {resolve(url, a["href"]) for a in content.select("a[href]")}
-    for rid, record in catalog.of_kind(kind).items():
+    for rid, record in catalog.of(kind).items():
         target = f"{LANGS[lang]}{SECTIONS[kind]}/{rid}/"
         assert target in linked, f"{url} does not link {target}"
         assert content.find("a", string=title(kind, record, lang)), title(kind, record, lang)
@@ -91,8 +92,9 @@ def test_generated_pages_are_not_in_the_navigation(catalog, page):
 
 def test_record_text_is_escaped_never_markup(catalog):
     """A description holding HTML is shown as text (rendered without a build)."""
-    from pomost.render import Renderer, environment
-    from pomost.models import Text
+    from pomost.render.environment import environment
+    from pomost.render.pages import Renderer
+    from pomost.records.models import Text
     instrument = next(iter(catalog.instruments.values()))
     hostile = Text(pl='<script>alert(1)</script><img src=x onerror="alert(2)">',
                    be="<a href='javascript:alert(3)'>x</a>")
@@ -100,7 +102,7 @@ def test_record_text_is_escaped_never_markup(catalog):
         update={"description": hostile})}
     from dataclasses import replace
     for lang in ("pl", "be"):
-        html = Renderer(replace(catalog, instruments=changed), lang, environment()).page(
+        html = Renderer(catalog.replace(instruments=changed), lang, environment()).page(
             "instrument", instrument.id, f"instrumenty/{instrument.id}/")
         assert "<script" not in html and "<img" not in html and "<a href='javascript" not in html
         assert "&lt;script&gt;" in html or "&lt;a href=" in html
@@ -154,12 +156,11 @@ def test_no_amount_or_date_from_data_is_typed_into_pages_or_templates(catalog):
 
 def test_a_nav_title_without_translation_is_reported():
     from mkdocs.config import load_config
-    from pomost.site import untranslated_nav
+    from pomost.theme.i18n import untranslated_nav
     config = load_config(str(ROOT / "mkdocs.yml"))
-    be = next(lang for lang in config.plugins["i18n"].config.languages if lang.locale == "be")
-    assert untranslated_nav(config.nav, {"be": be.nav_translations}) == []
-    problems = untranslated_nav(config.nav + [{"Kontakt": "kontakt.md"}],
-                                {"be": be.nav_translations})
+    assert untranslated_nav(config) == []
+    config.nav = config.nav + [{"Kontakt": "kontakt.md"}]
+    problems = untranslated_nav(config)
     assert problems == ["mkdocs.yml: nav title 'Kontakt' has no 'be' translation — add it under "
                         "plugins → i18n → languages → be → nav_translations"]
 

@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import chromium, need
-from pomost.webserver import render
+from pomost.build.webserver import render
 
 #: what a reader mistypes; neither exists in the site
 MISSES = {"pl": "/nie-ma-takiej-strony/", "be": "/be/nie-ma-takiej-strony/"}

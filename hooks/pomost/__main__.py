@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -12,9 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import parallel, site
-from .catalog import Catalog, DataError, load_catalog
-from .models import RECORD_FILES
+from pomost.build import parallel
+from pomost.build import project as site
+from pomost.records import schemas
+from pomost.records.catalog import Catalog, DataError, load_catalog
 
 ROOT = Path.cwd()
 
@@ -55,29 +55,9 @@ def validated(root: Path, quiet: bool = False) -> Catalog | None:
     return catalog
 
 
-def schema(model, many: bool) -> dict:
-    body = model.model_json_schema()
-    if not many:
-        return {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": f"{model.__name__} records", "type": "array",
-            "items": {"$ref": f"#/$defs/{model.__name__}"},
-            "$defs": {**body.pop("$defs", {}), model.__name__: body}}
-
-
-def schema_files() -> dict[str, str]:
-    """data/schemas/<name>.schema.json -> its text, from the models."""
-    return {f"{name[:-4]}.schema.json":
-            json.dumps(schema(model, many), ensure_ascii=False, indent=2) + "\n"
-            for name, (model, many) in RECORD_FILES.items()}
-
-
 def write_schemas(root: Path) -> int:
-    out = root / "data" / "schemas"
-    out.mkdir(exist_ok=True)
-    for name, text in schema_files().items():
-        (out / name).write_text(text, encoding="utf-8")
-        print(f"wrote data/schemas/{name}")
+    for path in schemas.write_schemas(root / "data"):
+        print(f"wrote {path}")
     return 0
 
 
@@ -144,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schemas":
         return write_schemas(ROOT)
     if args.command == "nginx":
-        from .webserver import render
+        from pomost.build.webserver import render
         print(render(args.site_dir, listen=args.listen, root=args.root,
                      server_name=args.server_name, standalone_prefix=args.standalone), end="")
         return 0

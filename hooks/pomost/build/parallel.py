@@ -1,0 +1,111 @@
+"""Build every language in its own process at the same time, then put the site together.
+
+The i18n plugin builds Belarusian inside the Polish build's on_post_build: one language
+after the other, on one core. The languages share nothing but the theme's assets, so
+`python -m pomost build` starts one `mkdocs build` per language (the hook reads
+POMOST_LANGUAGE and builds that language alone, with the switcher and sitemap alternates of
+a full build) and merges the outputs:
+
+* the default language's output is the site; each other language's ``<lang>/`` folder
+  moves into it;
+* the sitemaps (each lists its own language's pages) are merged into one;
+* a language's own 404 page is already ``<lang>/404.html`` (the hook writes it there);
+* any other file both builds wrote at the root (theme assets) must be identical — the
+  build fails, naming the file, if the languages disagree.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from pomost.langs import LANGS
+from pomost.theme.i18n import ROOT_FILES_PER_LANGUAGE
+
+LANGUAGE_VARIABLE = "POMOST_LANGUAGE"
+
+SITEMAP = "sitemap.xml"
+_NAMESPACES = {"": "http://www.sitemaps.org/schemas/sitemap/0.9",
+               "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+class AssemblyError(Exception):
+    """The languages' outputs cannot be put together."""
+
+
+def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[int, str]:
+    """Build ``root`` into ``out``, every language at once.
+
+    Returns the exit code of the first failed build (0 if none) and what the builds printed,
+    each language's messages once and not interleaved."""
+    parts = {lang: out if lang == langs[0] else out.with_name(f"{out.name}.{lang}")
+             for lang in langs}
+    logs = {lang: tempfile.TemporaryFile() for lang in langs}  # noqa: SIM115 - closed in finally
+    try:
+        processes = {
+            lang: subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                 "--site-dir", str(part)],
+                cwd=root, stdout=logs[lang], stderr=subprocess.STDOUT,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang})
+            for lang, part in parts.items()}
+        codes = {lang: process.wait() for lang, process in processes.items()}
+        messages: list[str] = []
+        for lang in langs:
+            logs[lang].seek(0)
+            text = logs[lang].read().decode("utf-8", "replace")
+            if text and text not in messages:
+                messages.append(text)
+        failed = [code for code in codes.values() if code]
+        if failed:
+            return failed[0], "".join(messages)
+        assemble(parts, langs[0])
+        return 0, "".join(messages)
+    finally:
+        for lang, part in parts.items():
+            logs[lang].close()
+            if lang != langs[0]:
+                shutil.rmtree(part, ignore_errors=True)
+
+
+def assemble(parts: dict[str, Path], default: str) -> Path:
+    """Merge each language's output into the default language's (see the module docstring)."""
+    site = parts[default]
+    for lang, part in parts.items():
+        if lang == default:
+            continue
+        if (site / lang).exists():
+            raise AssemblyError(f"the {default} build wrote {lang}/, which belongs to {lang}")
+        shutil.move(part / lang, site / lang)
+        for path in sorted(p for p in part.rglob("*") if p.is_file()):
+            rel = path.relative_to(part).as_posix()
+            if rel in ROOT_FILES_PER_LANGUAGE:
+                continue
+            elif not (site / rel).exists():
+                (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, site / rel)
+            elif (site / rel).read_bytes() != path.read_bytes():
+                raise AssemblyError(f"{rel} differs between the {default} and {lang} builds; "
+                                    f"a file outside {lang}/ must be the same in every language")
+        if (part / SITEMAP).exists():
+            merge_sitemaps(site / SITEMAP, part / SITEMAP)
+    return site
+
+
+def merge_sitemaps(into: Path, other: Path) -> None:
+    """Append the <url> entries of ``other`` to ``into``; rewrite its .gz twin."""
+    for prefix, uri in _NAMESPACES.items():
+        ET.register_namespace(prefix, uri)
+    tree = ET.parse(into)
+    tree.getroot().extend(ET.parse(other).getroot())
+    ET.indent(tree)
+    tree.write(into, encoding="UTF-8", xml_declaration=True)
+    gz = into.with_name(into.name + ".gz")
+    if gz.exists():
+        gz.write_bytes(gzip.compress(into.read_bytes(), mtime=0))

@@ -1,0 +1,92 @@
+"""The project as one build sees it: its catalog, loaded once, and a renderer per language.
+
+Kept free of MkDocs so that tests and `make check` use exactly what the build uses. The
+catalog is loaded once per build and again only when a file in data/ changed (`make serve`);
+under `python -m pomost build` it comes validated from `python -m pomost check --save`
+in a file (POMOST_CATALOG), so the per-language builds do not read the YAML again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pomost.langs import LANGS, absolute
+from pomost.records.catalog import Catalog, load_catalog
+from pomost.render.environment import environment
+from pomost.render.pages import Renderer
+from pomost.theme.generated import STATEMENT_PATH
+
+#: a file with the catalog validated by `python -m pomost check --save`, handed by
+#: `python -m pomost build` to its per-language builds
+CATALOG_VARIABLE = "POMOST_CATALOG"
+
+
+@dataclass
+class Project:
+    catalog: Catalog
+    _renderers: dict[str, Renderer] = field(default_factory=dict)
+    _feed_links: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def renderer(self, lang: str) -> Renderer:
+        if lang not in self._renderers:
+            self._renderers[lang] = Renderer(self.catalog, lang, environment())
+        return self._renderers[lang]
+
+    def theme_globals(self, lang: str, site_url: str) -> dict[str, str]:
+        """What the theme overrides show on every page, the 404 included: the skip link's
+        label and the link to the accessibility statement (relative path and absolute URL)."""
+        strings = self.renderer(lang).strings
+        path = self.renderer(lang).prefix + STATEMENT_PATH
+        return {"skip_label": strings["skip_link"], "statement_label": strings["a11y_title"],
+                "statement_path": path,
+                "statement_url": absolute(site_url, path) if site_url else "/" + path}
+
+    def feed_links(self, lang: str, site_url: str) -> str:
+        """<link rel="alternate"> tags for every page's <head>: the feeds of all languages,
+        the page's own first."""
+        key = (lang, site_url)
+        if key not in self._feed_links:
+            others = [self.renderer(other) for other in sorted(LANGS, key=lambda x: x != lang)]
+            self._feed_links[key] = self.renderer(lang).env.get_template(
+                "feed_links.html").render(feeds=[
+                    {"lang": o.lang, "title": o.downloads.feed_title,
+                     "href": absolute(site_url, o.links.feed_path)} for o in others])
+        return self._feed_links[key]
+
+
+_CACHE: dict[Path, tuple[tuple, Project]] = {}
+
+
+def _signature(data: Path) -> tuple:
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in data.glob("*.yml")))
+
+
+def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:
+    with open(path, "wb") as handle:
+        pickle.dump((_signature(root / "data"), catalog), handle, pickle.HIGHEST_PROTOCOL)
+
+
+def _load(data: Path, signature: tuple) -> Catalog:
+    handed = os.environ.get(CATALOG_VARIABLE)
+    if handed and Path(handed).is_file():
+        with open(handed, "rb") as handle:
+            saved, catalog = pickle.load(handle)
+        if saved == signature:  # the same files, unchanged since they were validated
+            return catalog
+    return load_catalog(data)
+
+
+def project(root: Path) -> Project:
+    """The project at ``root``, loaded once and again only when a file in data/ changes."""
+    data = root / "data"
+    signature = _signature(data)
+    cached = _CACHE.get(data)
+    if cached and cached[0] == signature:
+        return cached[1]
+    result = Project(_load(data, signature))
+    _CACHE[data] = (signature, result)
+    return result

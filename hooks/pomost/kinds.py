@@ -1,0 +1,110 @@
+"""The record kinds of Pomost: one entry per kind, and every table about kinds derived from it.
+
+A kind says where its records are kept (``data/<file>``), which model validates them, which
+folder their pages live in, what the open data calls them, which field is their heading and
+which of their fields name records of other kinds. Validation, the catalog, the pages, the
+lists on hand-written pages, the open data, the benchmark and the tests all read this
+registry; adding a kind is one ``Kind`` here, its model in ``records/models.py`` and its
+templates ``render/templates/<name>.html`` (the page) and ``<name>_list.html`` (the list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pomost.records.models import (
+    AccessibilityStatement,
+    Event,
+    Instrument,
+    News,
+    Organisation,
+    Person,
+    Record,
+    Settings,
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    #: singular, as messages and templates name one record: "organisation"
+    name: str
+    model: type[Record]
+    #: its file in data/
+    file: str
+    #: the catalog's name for all of them, and the name of their list marker: "organisations"
+    attr: str
+    #: False for a file that holds one record (site.yml, accessibility.yml)
+    many: bool = True
+    #: the URL folder of their pages, the same in every language ("organizacje")
+    folder: str | None = None
+    #: "generated": a page per record made from its template; "hand-written": the record
+    #: describes a page in docs/<folder>/<id>.md; None: no pages of its own
+    pages: Literal["generated", "hand-written"] | None = None
+    #: the file name stem of its open-data files ("organizacje"), None if not published
+    dataset: str | None = None
+    #: the field that is the record's heading and page title
+    heading: str = "name"
+    #: field -> the kind whose ids it holds (one id, or a list of ids)
+    links: dict[str, str] = field(default_factory=dict)
+    #: how messages name a record of this kind, if not by ``name``
+    label: str | None = None
+
+    def title(self, record: Any) -> Any:
+        """The record's heading (a Text)."""
+        return getattr(record, self.heading)
+
+    @property
+    def said(self) -> str:
+        return self.label or self.name
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("instrument", Instrument, "instruments.yml", "instruments",
+         folder="instrumenty", pages="generated", dataset="instrumenty"),
+    Kind("organisation", Organisation, "organisations.yml", "organisations",
+         folder="organizacje", pages="generated", dataset="organizacje",
+         links={"instruments": "instrument"}),
+    Kind("person", Person, "people.yml", "people", dataset="osoby",
+         links={"organisation": "organisation"}),
+    Kind("event", Event, "events.yml", "events",
+         folder="wydarzenia", pages="generated", dataset="wydarzenia", heading="title",
+         links={"part_of": "event", "people": "person", "organisations": "organisation",
+                "instruments": "instrument"}),
+    Kind("news", News, "news.yml", "news", folder="aktualnosci", pages="hand-written",
+         heading="title", links={"events": "event"}),
+    Kind("settings", Settings, "site.yml", "settings", many=False),
+    Kind("accessibility", AccessibilityStatement, "accessibility.yml", "accessibility",
+         many=False, label="accessibility statement"),
+)
+
+#: name -> kind
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+
+
+def kind(name: str) -> Kind:
+    return BY_NAME[name]
+
+
+def of_model(model: type[Record]) -> Kind:
+    return next(k for k in KINDS if k.model is model)
+
+
+def lists() -> tuple[Kind, ...]:
+    """The kinds whose file is a list of records."""
+    return tuple(k for k in KINDS if k.many)
+
+
+def with_pages() -> tuple[Kind, ...]:
+    """The kinds that get a generated page per record, in the order their pages are listed."""
+    return tuple(k for k in KINDS if k.pages == "generated")
+
+
+def published() -> tuple[Kind, ...]:
+    """The kinds published as open data."""
+    return tuple(k for k in KINDS if k.dataset)
+
+
+def by_folder(folder: str) -> Kind | None:
+    """The kind whose generated pages live in ``folder``."""
+    return next((k for k in with_pages() if k.folder == folder), None)

@@ -1,0 +1,98 @@
+"""Rules across records and files: references that must exist, amounts and times that must
+make sense, news records that must have their page. Each problem is one line with its place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pomost.kinds import KINDS, Kind, kind
+from pomost.records.models import Amount, Event
+from pomost.records.yamlsource import Document, Problem
+
+if TYPE_CHECKING:
+    from pomost.records.catalog import Catalog
+
+#: the file name of the calendar of all events, beside the events' own (publish/ical.py)
+CALENDAR_NAME = "kalendarz"
+
+
+def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) -> Iterator[Problem]:
+    """Every rule broken by ``catalog``; ``docs``: each data file's parsed YAML, by kind name,
+    to say where; ``project_root``: where docs/ is, for the pages records describe."""
+
+    def at(kind_: Kind, rid: str, path: tuple) -> tuple[int, int]:
+        doc = docs[kind_.name]
+        index = next(i for i, raw in enumerate(doc.value)
+                     if isinstance(raw, dict) and raw.get("id") == rid)
+        return doc.where((index, *path))
+
+    def problem(kind_: Kind, rid: str, path: tuple, text: str) -> Problem:
+        return Problem(f"data/{kind_.file}", *at(kind_, rid, path), f"{kind_.name} '{rid}': {text}")
+
+    for source in KINDS:
+        for field, target_name in source.links.items():
+            target = kind(target_name)
+            known = catalog.of(target.name)
+            for rid, record in catalog.of(source.name).items():
+                value = getattr(record, field)
+                refs = value if isinstance(value, list) else ([value] if value else [])
+                for i, ref in enumerate(refs):
+                    itself = target is source and ref == rid
+                    if ref in known and not itself:
+                        continue
+                    what = "itself" if itself else f"'{ref}', which does not exist"
+                    yield problem(source, rid, (field, *((i,) if isinstance(value, list) else ())),
+                                  f"{field} refers to {what} — check the id against "
+                                  f"data/{target.file}")
+    entity = catalog.accessibility.entity
+    if entity not in catalog.organisations:
+        accessibility = kind("accessibility")
+        line, col = docs[accessibility.name].where(("entity",))
+        yield Problem(f"data/{accessibility.file}", line, col,
+                      f"entity refers to '{entity}', which does not exist — "
+                      f"check the id against data/{kind('organisation').file}")
+    instrument = kind("instrument")
+    for rid, record in catalog.instruments.items():
+        for i, amount in enumerate(record.amounts):
+            text = amount_problem(amount)
+            if text:
+                yield problem(instrument, rid, ("amounts", i), f"amounts[{i + 1}]: {text}")
+    event = kind("event")
+    for rid, record in catalog.events.items():
+        for name, text in event_problems(record):
+            yield problem(event, rid, (name,), f"{name}: {text}")
+    pages = project_root / "docs"
+    for described in (k for k in KINDS if k.pages == "hand-written"):
+        for rid in catalog.of(described.name):
+            # data/ checked on its own, with no docs/ beside it, has no pages to compare with.
+            if pages.is_dir() and not (pages / str(described.folder) / f"{rid}.md").is_file():
+                yield problem(described, rid, ("id",),
+                              f"there is no page docs/{described.folder}/{rid}.md — the id "
+                              f"must be the name of the {described.name} page it describes")
+
+
+def event_problems(event: Event) -> Iterator[tuple[str, str]]:
+    """(field, problem) for times that cannot be placed in a calendar, and reserved ids."""
+    if event.id == CALENDAR_NAME:
+        yield "id", (f"'{CALENDAR_NAME}' is the name of the calendar of all events "
+                     f"({kind('event').folder}/{CALENDAR_NAME}.ics) — choose another id")
+    if event.time and not event.date:
+        yield "time", "a time needs a date — add date: YYYY-MM-DD or remove the time"
+    if event.end_time and not event.time:
+        yield "end_time", "an end time needs a start time — add time: 'HH:MM'"
+    elif event.end_time and event.time and event.days == 1 and event.end_time <= event.time:
+        yield "end_time", (f"the event ends ({event.end_time:%H:%M}) before it starts "
+                           f"({event.time:%H:%M}) — for an event over midnight set days: 2")
+
+
+def amount_problem(amount: Amount) -> str | None:
+    if amount.payment == "monthly":
+        if amount.from_month is None or amount.to_month is None:
+            return "a monthly amount needs from_month and to_month"
+        if amount.to_month < amount.from_month:
+            return "to_month must not be before from_month"
+    elif (amount.from_month, amount.to_month) != (None, None):
+        return "a one-off amount has no from_month/to_month — remove them or set payment: monthly"
+    return None

@@ -1,0 +1,78 @@
+"""Numbers, money, dates and plural forms in Polish and Belarusian, from CLDR via Babel.
+
+No month names or plural rules are written here: Babel supplies them. Only the
+words that CLDR lacks (the złoty in Belarusian has no CLDR symbol) come from
+the UI strings, indexed by the CLDR plural category of the number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date, format_time, get_timezone_name
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from pomost.render.strings import Strings
+
+#: The CLDR date pattern for dates in running text: day, genitive month name, year.
+DATE_PATTERN = "d MMMM y"
+
+
+def number(value: int, lang: str) -> str:
+    """24000 -> '24 000' with a no-break space, as CLDR groups it."""
+    return format_decimal(value, locale=lang)
+
+
+def plural(value: int, lang: str) -> str:
+    """The CLDR plural category of ``value``: one, few, many or other."""
+    return Locale.parse(lang).plural_form(value)
+
+
+def noun(value: int, forms: dict[str, str], lang: str) -> str:
+    """The form of a noun that goes with ``value``: 'osób' for 5, 'osoby' for 3."""
+    return forms.get(plural(value, lang)) or forms["other"]
+
+
+def counted(value: int, forms: dict[str, str], lang: str) -> str:
+    """'5 osób', '1 месяц': the number with the noun in the right plural form."""
+    return f"{number(value, lang)}\u00a0{noun(value, forms, lang)}"
+
+
+def money(value: int, lang: str, strings: Strings, *, short: bool = False) -> str:
+    """'24 000 zł' / '24 000 злотых' (or '24 000 зл.' where space is short)."""
+    if short:
+        return f"{number(value, lang)}\u00a0{strings['currency_short']}"
+    return counted(value, strings.forms("currency"), lang)
+
+
+def months(value: int, lang: str) -> str:
+    """'6 miesięcy' / '6 месяцаў', '1 miesiąc' / '1 месяц'."""
+    return format_unit(value, "duration-month", length="long", locale=lang)
+
+
+def date(value: dt.date, lang: str, *, weekday: bool = False) -> str:
+    pattern = ("EEEE, " if weekday else "") + DATE_PATTERN
+    return format_date(value, pattern, locale=lang)
+
+
+def date_span(first: dt.date, last: dt.date, lang: str) -> str:
+    """Two days as one span ('24–25 <month> 2019'): what the two days share is said once.
+    (Babel's format_interval abbreviates the Belarusian months.)"""
+    if first == last:
+        return date(first, lang)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{format_date(first, 'd', locale=lang)}–{date(last, lang)}"
+    head = "d MMMM" if first.year == last.year else DATE_PATTERN
+    return f"{format_date(first, head, locale=lang)} – {date(last, lang)}"
+
+
+def clock(value: dt.datetime, lang: str) -> str:
+    """'10:00' / '10.00': the CLDR short time of the language."""
+    return format_time(value, "short", locale=lang)
+
+
+def zone_name(value: dt.datetime, lang: str) -> str:
+    """'czas środkowoeuropejski letni' / 'Цэнтральнаеўрапейскі летні час' on that day."""
+    return get_timezone_name(value, "long", locale=lang)

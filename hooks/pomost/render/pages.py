@@ -1,0 +1,135 @@
+"""Records -> HTML, in one language, through the Jinja templates in templates/.
+
+No MkDocs here: the hook asks for a page's HTML or a marker's HTML and gets a string. The
+Renderer puts together what one language's templates use — the wording of records, links,
+references between records, the events as of the build date, the grant table and the
+downloads — and hands each to the templates under its own name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Any
+
+from jinja2 import Environment
+
+from pomost.domain import timeline
+from pomost.domain.grants import GrantTable, grant_table
+from pomost.domain.references import References
+from pomost.kinds import kind as kind_called
+from pomost.kinds import with_pages
+from pomost.langs import absolute, alternate_urls, relative
+from pomost.publish.downloads import Downloads
+from pomost.records.catalog import Catalog
+from pomost.render import formatting
+from pomost.render.links import Links
+from pomost.render.strings import load_all
+from pomost.render.wording import Wording
+
+#: kind of the accessibility statement page (see theme/generated.py)
+STATEMENT = "statement"
+
+#: at most this many links in one list on a record page: an instrument used by thousands of
+#: organisations links the first ones and the section's index (keeps every page small)
+LIST_LIMIT = 30
+
+#: markers in a Markdown page that are not a kind's list -> the template that replaces them
+_FRAGMENTS = {
+    "grant-table": "grant_table.html",
+    "key-figures": "key_figures.html",
+    "open-data": "open_data.html",
+    "open-data-columns": "open_data_columns.html",
+    "delegation-pack": "delegation_pack.html",
+}
+
+
+#: marker in a Markdown page -> template that replaces it; each kind with pages has its list
+MARKERS = {**_FRAGMENTS, **{k.attr: f"{k.name}_list.html" for k in with_pages()}}
+
+
+class Renderer:
+    """Renders pages and fragments of one catalog in one language."""
+
+    def __init__(self, catalog: Catalog, lang: str, env: Environment,
+                 today: dt.date | None = None) -> None:
+        self.catalog, self.lang, self.env = catalog, lang, env
+        #: the day "upcoming" and "past" are counted from; None: the build date (timeline.py)
+        self._today = today
+        self.words = Wording(lang)
+        self.strings = self.words.strings
+        self.links = Links(lang, self.strings)
+        self.prefix = self.links.prefix
+        self.refs = References(catalog)
+        self.grants: GrantTable = grant_table(catalog)
+
+    @cached_property
+    def agenda(self) -> timeline.Agenda:
+        return timeline.Agenda(timeline.Timeline(self.catalog.events),
+                               self._today or timeline.build_date())
+
+    @cached_property
+    def downloads(self) -> Downloads:
+        return Downloads(self.catalog, self.words, self.links, self.grants, self.agenda)
+
+    def record(self, kind: str, rid: str) -> Any:
+        return self.catalog.of(kind)[rid]
+
+    def page_meta(self, kind: str, rid: str) -> dict[str, str]:
+        """Title and description of a generated page, for the page's front matter."""
+        text = self.words.text
+        if kind == STATEMENT:
+            return {"title": self.strings["a11y_title"], "description": self.strings[
+                "a11y_description"].format(site=text(self.catalog.settings.name))}
+        record = self.record(kind, rid)
+        return {"title": text(kind_called(kind).title(record)), "description": text(record.summary)}
+
+    def page(self, kind: str, rid: str, page_url: str, site_url: str = "") -> str:
+        if kind == STATEMENT:
+            return self.statement(page_url, site_url)
+        return self._render(f"{kind}.html", page_url, record=self.record(kind, rid))
+
+    def statement(self, page_url: str, site_url: str) -> str:
+        """The deklaracja dostępności; ``site_url`` is the site's root address (mkdocs.yml)."""
+        statement = self.catalog.accessibility
+        site_url = absolute(site_url, self.prefix) if site_url else relative("", page_url)
+        return self._render("statement.html", page_url, s=statement, site_url=site_url,
+                            entity=self.catalog.organisations[statement.entity])
+
+    def marker(self, name: str, page_url: str) -> str:
+        return self._render(MARKERS[name], page_url)
+
+    def a_z(self, groups: list, page_url: str) -> str:
+        """The A–Z list of every page (``azindex.groups``), linked from ``page_url``."""
+        return self._render("a_z.html", page_url, groups=groups,
+                            link=lambda url: relative(url, page_url))
+
+    def head(self, page_url: str, site_url: str, title: str, description: str) -> str:
+        """The <head> tags that say which language the page is in and where its twins are."""
+        others = [strings for lang, strings in load_all().items() if lang != self.lang]
+        return self._render("head.html", page_url, title=title, description=description,
+                            alternates=alternate_urls(page_url, site_url), others=others)
+
+    def _render(self, template: str, page_url: str, **context: Any) -> str:
+        lang, words = self.lang, self.words
+        return self.env.get_template(template).render(
+            lang=lang, t=self.strings, catalog=self.catalog, grants=self.grants,
+            words=words, paths=self.links, refs=self.refs, agenda=self.agenda,
+            downloads=self.downloads, csv_size=self.downloads.csv_size,
+            page_url=page_url, list_limit=LIST_LIMIT,
+            csv_file=self.links.grant_csv_link(page_url),
+            text=words.text,
+            name=words.namer(),
+            title_of=lambda kind, record: words.text(kind_called(kind).title(record)),
+            money=lambda v, short=False: formatting.money(v, lang, self.strings, short=short),
+            number=lambda v: formatting.number(v, lang),
+            counted=lambda v, key: formatting.counted(v, self.strings.forms(key), lang),
+            noun=lambda v, key: formatting.noun(v, self.strings.forms(key), lang),
+            months=lambda v: formatting.months(v, lang),
+            date=lambda v, weekday=False: formatting.date(v, lang, weekday=weekday),
+            date_span=lambda first, last: formatting.date_span(first, last, lang),
+            clock=lambda v: formatting.clock(v, lang),
+            zone_name=lambda v: formatting.zone_name(v, lang),
+            start=timeline.start, end=timeline.end, last_day=timeline.last_day,
+            **context,
+        )

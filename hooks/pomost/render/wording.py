@@ -1,0 +1,74 @@
+"""Records in the words of one language: texts, names, amounts, periods, dates of events.
+
+Pages, CSV cells, calendars and feeds all word a record through this one class, so an
+amount reads the same on a page and in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pomost.domain import timeline
+from pomost.langs import DEFAULT
+from pomost.records.models import Amount, Event, Name, Text
+from pomost.render import formatting
+from pomost.render.strings import Strings, load_all
+
+
+class Wording:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.strings: Strings = load_all()[lang]
+
+    def text(self, value: Text | None) -> str:
+        return getattr(value, self.lang) if value is not None else ""
+
+    def namer(self) -> Callable[[Name | None], str]:
+        """A fresh ``name(value)`` for one page: on a Belarusian page the first mention of a
+        Polish name adds the Polish original in brackets, "Люблін (Lublin)"; later mentions,
+        Belarusian names and Polish pages show the name alone. The original is the record's
+        own ``pl`` form, so each name is written once, in data/."""
+        seen: set[str] = set()
+
+        def name(value: Name | None) -> str:
+            shown = self.text(value)
+            if value is None or value.origin != DEFAULT or self.lang == value.origin:
+                return shown
+            if value.pl in seen or value.pl == shown:
+                return shown
+            seen.add(value.pl)
+            return f"{shown} ({value.pl})"
+
+        return name
+
+    def unit(self, amount: Amount) -> str:
+        return self.strings[f"per_{amount.per}"]
+
+    def amount_text(self, a: Amount) -> str:
+        """'do 24 000 złotych na osobę, jednorazowo': an amount in words, on pages and in CSV."""
+        text = (f"{self.strings['up_to']} {formatting.money(a.max_pln, self.lang, self.strings)} "
+                f"{self.unit(a)}, {self.period(a)}")
+        return text + (f" ({self.strings['payment_assumed']})" if not a.payment_stated else "")
+
+    def period(self, amount: Amount) -> str:
+        if amount.payment == "one_off" or amount.from_month is None or amount.to_month is None:
+            return self.strings["payment_one_off"]
+        span = self.strings["months_range"].format(start=amount.from_month, end=amount.to_month)
+        return f"{span} ({formatting.months(amount.to_month - amount.from_month + 1, self.lang)})"
+
+    def when_text(self, event: Event) -> str:
+        """The event's day(s) and time as plain text, or that its date is unknown."""
+        if not event.date:
+            return self.strings["undated"]
+        text = formatting.date_span(event.date, timeline.last_day(event) or event.date, self.lang)
+        start, end = timeline.start(event), timeline.end(event)
+        if start:
+            span = formatting.clock(start, self.lang)
+            if end:
+                span += "–" + formatting.clock(end, self.lang)
+            text += f", {span} ({formatting.zone_name(start, self.lang)})"
+        return text
+
+    def size(self, content: bytes) -> str:
+        """A download's size as the link shows it: '1 234 B'."""
+        return f"{formatting.number(len(content), self.lang)}\u00a0B"

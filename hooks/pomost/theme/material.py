@@ -1,0 +1,124 @@
+"""What Pomost knows of the HTML and files that Material for MkDocs 9.8.2 writes.
+
+Each function names the Material behaviour it depends on; where a change in Material would
+make one silently do nothing, a guard makes the build fail instead (see ``searches_own_language``
+and the tests of this module).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+# -- <head>: hreflang links ------------------------------------------------------------
+# Material writes one <link rel="alternate" hreflang> per language, relative and without
+# x-default, inside its `site_meta` block; search engines want them absolute. Replacing them
+# in a template would mean copying that whole block of Material's internals, so the built
+# page is post-processed and only those tags are touched.
+
+#: a <link rel="alternate" hreflang=…> tag, whatever the order of its attributes
+_HREFLANG = re.compile(r'[ \t]*<link\b(?=[^>]*\brel="alternate")(?=[^>]*\bhreflang=)[^>]*>\n?')
+
+
+def drop_hreflang(html: str) -> str:
+    return _HREFLANG.sub("", html)
+
+
+def replace_hreflang(html: str, tags: str) -> str:
+    """``html`` with its hreflang links replaced by ``tags`` (inserted before </head>)."""
+    head_end = html.index("</head>")
+    return drop_hreflang(html[:head_end]) + tags + html[head_end:]
+
+
+# -- checkbox toggles ------------------------------------------------------------------
+# Material 9.8 puts ``autocomplete="off"`` on its hidden checkbox toggles (the drawer and
+# search) so that Firefox does not restore their state on back/forward. The HTML standard
+# allows ``autocomplete`` on checkboxes only with values naming a kind of data, so the Nu
+# Html Checker reports an error on every page. The toggles live in base.html outside any
+# template block; overriding it would mean copying Material's whole page skeleton, so the
+# attribute is removed here instead. The cost: after "back" in Firefox an open drawer may
+# stay open.
+
+_CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
+_AUTOCOMPLETE_OFF = re.compile(r'\s+autocomplete="off"')
+
+
+def drop_checkbox_autocomplete(html: str) -> str:
+    """``html`` with ``autocomplete="off"`` removed from every checkbox input."""
+    return _CHECKBOX.sub(lambda tag: _AUTOCOMPLETE_OFF.sub("", tag.group(0)), html)
+
+
+def fix_page(html: str, head_tags: str) -> str:
+    """Every correction a built page needs: our hreflang tags, valid checkbox markup."""
+    return drop_checkbox_autocomplete(replace_hreflang(html, head_tags))
+
+
+def fix_404(html: str) -> str:
+    """A missing page has no language versions: no hreflang tags at all."""
+    return drop_checkbox_autocomplete(drop_hreflang(html))
+
+
+# -- search: where the index is, and its format ----------------------------------------
+# Material's search fetches ``base + "search/search_index.json"`` and resolves result
+# locations against ``base``, the value in the page's ``__config`` JSON. A Belarusian page
+# points ``base`` at the Belarusian root (the `config` block of overrides/main.html, fed by
+# ``search_base``), so it loads be/search/search_index.json and links results under /be/.
+
+#: where Material's search looks for the index, under a language's root
+INDEX_PATH = "search/search_index.json"
+#: the options of Material's search plugin that its index carries
+_INDEX_OPTIONS = ("lang", "separator", "pipeline", "fields")
+_CONFIG = '<script id="__config" type="application/json">'
+
+
+def search_base(base_url: str, prefix: str) -> str:
+    """Material's ``base`` for a page of the language at ``prefix``: that language's root.
+
+    It must end in '/' — Material resolves 'search/search_index.json' against it.
+    """
+    return f"{base_url.rstrip('/')}/{prefix}" if prefix else base_url
+
+
+def config_base(html: str) -> str | None:
+    """The ``base`` in a rendered page's ``__config`` JSON, or None if it has none."""
+    start = html.rfind(_CONFIG)  # near the end of the page: search from there
+    end = html.find("</script>", start)
+    if start < 0 or end < 0:
+        return None
+    try:
+        value = json.loads(html[start + len(_CONFIG):end])
+    except ValueError:
+        return None
+    return value.get("base") if isinstance(value, dict) else None
+
+
+def searches_own_language(html: str, prefix: str) -> bool:
+    """Whether a rendered page's search reads its own language's index (see ``search_base``)."""
+    found = config_base(html)
+    if found is None:
+        return False
+    return found.endswith(f"/{prefix}") if prefix else True
+
+
+def search_options(plugins: Any) -> dict[str, Any] | None:
+    """The options of Material's search plugin that go into an index; None if it is off."""
+    plugin = plugins.get("material/search")
+    if plugin is None:  # search switched off in mkdocs.yml
+        return None
+    return {key: plugin.config[key] for key in _INDEX_OPTIONS}
+
+
+def write_search_index(language_root: Path, options: dict[str, Any],
+                       docs: list[dict[str, str]]) -> Path:
+    """Write one language's index where Material's search reads it; UTF-8, compact.
+
+    Material's own writer escapes every Cyrillic letter as ``\\uXXXX`` (about 4× the bytes).
+    """
+    path = language_root / INDEX_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"config": options, "docs": docs}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+    return path

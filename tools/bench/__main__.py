@@ -1,0 +1,143 @@
+"""`python -m tools.bench 100 1000 10000`: see tools/bench/__init__.py and README, "Performance"."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from tools.bench import data, measure, stock
+from tools.project_copy import copy_project
+
+ROOT = Path.cwd()
+MiB = 1024 * 1024
+
+#: the targets of issue 8 (README, "Performance")
+MAX_SECONDS_AT_10000 = 60
+MAX_RATIO = 0.6
+MAX_GROWTH = 1.2
+MAX_PEAK = 1024 * MiB
+MAX_PAGE = 40 * 1024
+MAX_INDEX = 5 * MiB
+
+HEADER = ("| organisations | pages | Pomost s | pages/s | CPU s | peak MiB | stock s | stock CPU s "
+          "| stock peak MiB | Pomost / stock | largest record page KB | search index pl / be MB |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def _copy_project(target: Path, organisations: int) -> dict[str, int]:
+    copy_project(ROOT, target, data=False)
+    return data.generate(ROOT / "data", target / "data", organisations)
+
+
+def _env(project: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("index.html")]
+
+
+def _record_pages(site: Path) -> list[Path]:
+    return [p for p in _pages(site) if p.parent.parent.name in ("instrumenty", "organizacje",
+                                                                   "wydarzenia")]
+
+
+def bench(organisations: int, keep: Path | None) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"pomost-bench-{organisations}-"))
+    try:
+        project, twin = work / "pomost", work / "stock"
+        project.mkdir()
+        counts = _copy_project(project, organisations)
+        stock.write_stock_project(project, twin)
+        ours = measure.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
+                           project, _env(project))
+        if ours.returncode:
+            raise SystemExit(f"the Pomost build failed:\n{ours.output}")
+        theirs = measure.run([sys.executable, "-m", "mkdocs", "build", "--quiet",
+                              "--site-dir", "site"], twin, _env(twin))
+        if theirs.returncode:
+            raise SystemExit(f"the stock build failed:\n{theirs.output}")
+        site = project / "site"
+        pages = len(_pages(site))
+        stock_pages = len(_pages(twin / "site"))
+        indexes = [site / "search" / "search_index.json", site / "be" / "search" / "search_index.json"]
+        return {
+            "organisations": counts["organisations"], "events": counts["events"],
+            "pages": pages, "stock_pages": stock_pages,
+            "seconds": ours.seconds, "cpu": ours.cpu_seconds, "peak": ours.peak_bytes,
+            "stock_seconds": theirs.seconds, "stock_cpu": theirs.cpu_seconds,
+            "stock_peak": theirs.peak_bytes,
+            "largest_page": max(p.stat().st_size for p in _record_pages(site)),
+            "index": [p.stat().st_size for p in indexes],
+            "stock_index": (twin / "site" / "search" / "search_index.json").stat().st_size,
+        }
+    finally:
+        if keep:
+            shutil.copytree(work, keep / work.name, dirs_exist_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def row(r: dict) -> str:
+    return (f"| {r['organisations']:,} | {r['pages']:,} | {r['seconds']:.1f} "
+            f"| {r['pages'] / r['seconds']:.0f} | {r['cpu']:.1f} | {r['peak'] / MiB:.0f} "
+            f"| {r['stock_seconds']:.1f} | {r['stock_cpu']:.1f} | {r['stock_peak'] / MiB:.0f} "
+            f"| {r['seconds'] / r['stock_seconds']:.2f} | {r['largest_page'] / 1024:.1f} "
+            f"| {r['index'][0] / MiB:.2f} / {r['index'][1] / MiB:.2f} |")
+
+
+def verdicts(results: list[dict]) -> list[str]:
+    """One line per target: met or not, with the figure."""
+    lines = []
+    ok = lambda good: "met" if good else "NOT MET"
+    by_size = {r["organisations"]: r for r in results}
+    largest = results[-1]
+    if largest["organisations"] >= 10_000:
+        lines.append(f"- at most {MAX_SECONDS_AT_10000} s at 10,000 organisations: "
+                     f"{largest['seconds']:.1f} s — {ok(largest['seconds'] <= MAX_SECONDS_AT_10000)}")
+    ratio = largest["seconds"] / largest["stock_seconds"]
+    lines.append(f"- at most {MAX_RATIO}× the stock build (same pages, same run) at "
+                 f"{largest['organisations']:,}: {ratio:.2f}× — {ok(ratio <= MAX_RATIO)}")
+    if 1000 in by_size and largest["organisations"] > 1000:
+        small = by_size[1000]
+        growth = ((largest["seconds"] / largest["pages"]) / (small["seconds"] / small["pages"]))
+        cpu = (largest["cpu"] / largest["pages"]) / (small["cpu"] / small["pages"])
+        lines.append(f"- time per page at {largest['organisations']:,} within {MAX_GROWTH}× of "
+                     f"1,000: {growth:.2f}× (CPU time per page: {cpu:.2f}×) — "
+                     f"{ok(growth <= MAX_GROWTH)}")
+    peak = max(r["peak"] for r in results)
+    lines.append(f"- peak memory under 1 GiB: {peak / MiB:.0f} MiB — {ok(peak < MAX_PEAK)}")
+    page = max(r["largest_page"] for r in results)
+    lines.append(f"- every record page under 40 KB: largest {page / 1024:.1f} KB — "
+                 f"{ok(page < MAX_PAGE)}")
+    index = max(largest["index"])
+    lines.append(f"- search index per language under 5 MB at {largest['organisations']:,}: "
+                 f"{index / MiB:.2f} MB (stock, both languages in one: "
+                 f"{largest['stock_index'] / MiB:.1f} MB) — {ok(index < MAX_INDEX)}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench")
+    parser.add_argument("sizes", nargs="+", type=int, help="numbers of organisations")
+    parser.add_argument("--keep", type=Path, help="copy each generated project here")
+    args = parser.parse_args(argv)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    print(HEADER, flush=True)
+    results = []
+    for size in args.sizes:
+        result = bench(size, args.keep)
+        results.append(result)
+        print(row(result), flush=True)
+        if result["pages"] != result["stock_pages"]:
+            print(f"  (the stock build made {result['stock_pages']:,} pages)", flush=True)
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end\n")
+    print("\n".join(verdicts(results)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

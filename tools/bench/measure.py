@@ -1,0 +1,81 @@
+"""Run one build and measure it: wall seconds and the peak memory of its process tree.
+
+CPU seconds (user + system, the build and every process it waited for) are shown too: on
+a machine busy with other work, wall time varies from run to run and CPU time much less.
+
+Peak memory is the largest sum of resident memory over the build and all its child
+processes (both languages run at once, so the sum matters), sampled every 20 ms from
+/proc (Linux), and never less than the largest single process the kernel reports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu_seconds: float  # user + system time of the whole process tree
+    peak_bytes: int
+    returncode: int
+    output: str
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def _tree_rss(pid: int) -> int:
+    tree, total, todo = _children(), 0, [pid]
+    while todo:
+        current = todo.pop()
+        with contextlib.suppress(OSError, IndexError, ValueError):  # the process has ended
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * _PAGE
+        todo.extend(tree.get(current, []))
+    return total
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    single = usage.ru_maxrss * 1024 if usage.ru_maxrss * 1024 > before else 0
+    return Run(seconds, usage.ru_utime + usage.ru_stime - cpu_before, max(peak[0], single),
+               process.returncode, output)
