@@ -30,14 +30,23 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from yaml.events import (
-    AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
-    SequenceEndEvent, SequenceStartEvent, StreamEndEvent,
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
 )
 
 #: A path into the parsed document: keys and list indexes, e.g. (3, "name", "be").
@@ -225,7 +234,7 @@ def ignore_editor_files(folder: str, names: list[str]) -> set[str]:
 # ---------------------------------------------------------------------------
 
 def _read(path: Path, name: str) -> bytes:
-    def fail(message: str, **values: Any):
+    def fail(message: str, **values: Any) -> YamlError:
         return YamlError([Problem(name, 1, 1, _say(message, **values))])
 
     try:
@@ -307,7 +316,8 @@ class _Listed:
     """Problems of one kind, the first ``MAX_LISTED`` listed and the rest counted."""
 
     def __init__(self, name: str, problems: list[Problem]):
-        self.name, self.problems, self.count, self.first_unlisted = name, problems, 0, None
+        self.name, self.problems, self.count = name, problems, 0
+        self.first_unlisted: tuple[int, int] | None = None
 
     def add(self, line: int, column: int, message: str) -> None:
         self.count += 1
@@ -368,14 +378,15 @@ class _TooDeep(Exception):
     pass
 
 
-def _mark(event) -> tuple[int, int]:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+def _mark(event: Event) -> tuple[int, int]:
+    mark: Any = event.start_mark  # libyaml's or PyYAML's Mark
+    return (mark.line + 1, mark.column + 1)
 
 
 class _Builder:
     """The value of one document from its parse events, iteratively (no recursion)."""
 
-    def __init__(self, loader, name: str):
+    def __init__(self, loader: Any, name: str):  # a CSafeLoader or a SafeLoader
         self.loader, self.name = loader, name
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
@@ -383,7 +394,7 @@ class _Builder:
         self.repeats = _Listed(name, self.problems)
         self.value: Any = None
 
-    def problem(self, event, message: str, **values: Any) -> None:
+    def problem(self, event: Event, message: str, **values: Any) -> None:
         self.problems.append(Problem(self.name, *_mark(event), _say(message, **values)))
 
     def document(self) -> Any:
@@ -453,13 +464,12 @@ class _Builder:
             else:
                 parent[key] = value
 
-    def key(self, event, frame: list[Any], get: Callable[[], Any]) -> Any:
+    def key(self, event: Event, frame: list[Any], get: Callable[[], Any]) -> Any:
         """The key ``event`` starts: its text, or _SKIP for a key whose value is left out."""
-        kind = type(event)
-        if kind is AliasEvent:
+        if isinstance(event, AliasEvent):
             self.repeats.add(*_mark(event), _say("alias", anchor=event.anchor))
             return _SKIP
-        if kind is not ScalarEvent:
+        if not isinstance(event, ScalarEvent):
             self.problem(event, "complex_key")
             self.skip(event, get)
             return _SKIP
@@ -477,7 +487,7 @@ class _Builder:
         self.key_positions[path] = _mark(event)
         return text
 
-    def skip(self, event, get: Callable[[], Any]) -> None:
+    def skip(self, event: Event, get: Callable[[], Any]) -> None:
         """Pass over the node ``event`` starts (a left-out value), however deep."""
         depth = int(isinstance(event, (MappingStartEvent, SequenceStartEvent)))
         while depth:
@@ -487,18 +497,18 @@ class _Builder:
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 depth -= 1
 
-    def properties(self, event) -> None:
+    def properties(self, event: ScalarEvent | CollectionStartEvent) -> None:
         if event.anchor is not None:
             self.repeats.add(*_mark(event), _say("anchor", anchor=event.anchor))
         if event.tag is not None:
             self.problem(event, "tag", tag=_short_tag(event.tag))
 
-    def escaped_controls(self, event) -> None:
+    def escaped_controls(self, event: ScalarEvent) -> None:
         found = _CONTROL_IN_TEXT.search(event.value)
         if found:
             self.problem(event, "control_escaped", name=_control_name(found.group())[0])
 
-    def scalar(self, event) -> Any:
+    def scalar(self, event: ScalarEvent) -> Any:
         self.properties(event)
         if event.tag is not None or not event.implicit[0]:  # quoted, a block, or tagged
             if event.style == '"':
@@ -506,7 +516,7 @@ class _Builder:
             return event.value
         return self.plain(event)
 
-    def plain(self, event) -> Any:
+    def plain(self, event: ScalarEvent) -> Any:
         text = event.value
         if text[:1] in _SIGNS_AND_ZERO and _LEADING_ZERO.fullmatch(text):
             # YAML 1.1 reads 024000 as the octal 10240 and 09 as text, YAML 1.2 both as
@@ -527,7 +537,7 @@ class _Builder:
         if tag == _FLOAT:
             return self.real(event, text)
         if tag == _TIMESTAMP:
-            node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark)
+            node = yaml.ScalarNode(tag, text)
             try:
                 return self.loader.construct_yaml_timestamp(node)
             except ValueError:
@@ -535,7 +545,7 @@ class _Builder:
                 return Unreadable(text, tag)
         return text  # '<<' as a value, '=': text, as in YAML 1.2
 
-    def integer(self, event, text: str) -> Any:
+    def integer(self, event: ScalarEvent, text: str) -> Any:
         if _DECIMAL.fullmatch(text):
             try:
                 return int(text)
@@ -553,7 +563,7 @@ class _Builder:
             self.problem(event, "underscore", text=text, number=sign + digits)
         return text
 
-    def real(self, event, text: str) -> Any:
+    def real(self, event: ScalarEvent, text: str) -> Any:
         bare = text.lstrip("+-").lower()
         if bare in (".inf", ".nan"):
             meaning = "not a number" if bare == ".nan" else (
@@ -588,7 +598,7 @@ class Unreadable:
         return self.tag.endswith(":timestamp")
 
 
-def _build(loader_type, text: str, name: str) -> _Builder:
+def _build(loader_type: Any, text: str, name: str) -> _Builder:
     loader = loader_type(text)
     try:
         builder = _Builder(loader, name)
