@@ -159,6 +159,19 @@ def test_a_link_to_nowhere_and_a_pipe(tmp_path):
         "pipe.yml here"]
 
 
+def test_make_check_tells_a_folder_from_a_missing_file(tmp_path):
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    (data / "people.yml").unlink()
+    (data / "people.yml").mkdir()
+    (data / "events.yml").unlink()
+    result = check(tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "data/people.yml:1:1: this is a folder, not a file — move the folder away and put the file "
+        "people.yml here",
+        "data/events.yml:1:1: the file is missing"]
+
+
 def test_a_missing_file(tmp_path):
     assert file_problems(tmp_path / "people.yml") == ["data/people.yml:1:1: the file is missing"]
 
