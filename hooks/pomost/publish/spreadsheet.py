@@ -4,10 +4,11 @@ ends and UTF-8 with a byte-order mark (without it Excel reads the file as Window
 No cell is ever a formula. A spreadsheet reads a cell that starts with =, +, -, @, a tab or a
 carriage return as a formula, and a formula can run commands or send data away ("CSV
 injection"). As OWASP recommends, such a text cell gets a leading apostrophe, which makes
-it text: '=1+2 shows as =1+2 (Excel shows the apostrophe too, in the cell). Numbers are not
-formulas and stay numbers: the int -500, and a text that is only a number, such as "-500" or
-"-1,5". Text like "- item" does get the apostrophe — Excel would read it as a formula and
-show #NAME? — and stays the text it was.
+it text: '=1+2 (Excel shows the apostrophe too, in the cell). Left as they are: numbers (the
+int -500), and texts made of a sign, digits, spaces and . , / ( ) + - only, such as "-500",
+"-1,5" or the phone number "+48 81 528 76 50" — without a letter or any of = @ | ! a formula
+can call no function, name no cell and start no program. Text like "- item" does get the
+apostrophe (Excel would read it as a formula and show #NAME?) and stays the text it was.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from collections.abc import Iterable
 
 #: what makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[-+]?[0-9]+(?:[.,][0-9]+)?")
+#: a number, or a text like a number (a phone number): a formula made of it can do no harm
+_NUMBER = re.compile(r"[-+]?[0-9][0-9 .,/()+-]*")
 
 
 def safe_cell(value: object) -> object:
