@@ -124,9 +124,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schemas":
         return write_schemas(ROOT)
     if args.command == "nginx":
-        from pomost.build.webserver import render
-        print(render(args.site_dir, listen=args.listen, root=args.root,
-                     server_name=args.server_name, standalone_prefix=args.standalone), end="")
+        from pomost.build import webserver
+        try:
+            print(webserver.render(args.site_dir, ROOT / "deploy" / "nginx.conf.j2",
+                                   listen=args.listen, root=args.root,
+                                   server_name=args.server_name,
+                                   standalone_prefix=args.standalone), end="")
+        except (webserver.UnknownInlineScript, webserver.UnhashableMarkup) as err:
+            print(f"{err}\n\nNo configuration was written.", file=sys.stderr)
+            return 1
         return 0
     return build(ROOT, args.site_dir)
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from pomost.records.catalog import Catalog, load_catalog
 from pomost.records.models import Text
+from pomost.records.yamlsource import ignore_editor_files
 
 #: one event per this many organisations (the real data has one per two; a large
 #: catalogue of organisations would not have as many visits)
@@ -163,7 +164,7 @@ def _append(path: Path, records: list[dict]) -> None:
 
 def generate(source: Path, target: Path, organisations: int, seed: int = 8) -> dict[str, int]:
     """Copy data/ from ``source`` to ``target`` and grow it to ``organisations`` organisations."""
-    shutil.copytree(source, target, dirs_exist_ok=True)
+    shutil.copytree(source, target, dirs_exist_ok=True, ignore=ignore_editor_files)
     catalog = load_catalog(source)
     rng = random.Random(seed)
     words, shape = Words(catalog, rng), Shape(catalog)
