@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import copy_project
+from support import copy_project
 
 
 def free_port() -> int:

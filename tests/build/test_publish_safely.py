@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from conftest import copy_project
+from support import copy_project
 
 
 def snapshot(folder):
@@ -51,7 +51,7 @@ def test_a_handed_catalog_is_used_only_while_the_data_is_unchanged(tmp_path, mon
     """`make site` validates once and hands the catalog to the per-language builds."""
     import shutil
     from pomost import site
-    from conftest import ROOT
+    from support import ROOT
     shutil.copytree(ROOT / "data", tmp_path / "data")
     handed = tmp_path / "catalog.pickle"
     site.save_catalog(tmp_path, catalog, handed)

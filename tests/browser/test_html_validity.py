@@ -6,7 +6,8 @@ import json
 import shutil
 import subprocess
 
-from browser_support import VNU, missing, tool
+from browser_support import VNU, tool
+from support import missing
 
 
 def test_every_page_has_no_html_errors(site):

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import chromium, need
+from browser_support import chromium
+from support import need
 from pomost.webserver import render
 
 #: what a reader mistypes; neither exists in the site

@@ -1,4 +1,4 @@
-"""Headless Chromium for the browser tests: the built site over HTTP, one browser per run.
+"""Headless Chromium for the browser layer: the built site over HTTP, Chromium run directly.
 
 The browser is Debian's Chromium (`apt-get install chromium`), driven by Playwright for
 Python; Playwright's own browser download is never used. Locally the browser tests are
@@ -11,12 +11,12 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
-import pytest
+from support import ROOT, missing
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -31,13 +31,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 NARROW = {"width": 360, "height": 740}
 WIDE = {"width": 1280, "height": 900}
-
-
-def missing(message: str) -> None:
-    """Skip locally, fail in CI: CI must never pass without running the browser tests."""
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 def chromium_path() -> str:
@@ -95,72 +88,9 @@ def page_overflow(page) -> dict:
     }""")
 
 
-# ---------------------------------------------------------------------------
-# Fixtures (imported by conftest.py): one server and one browser for the whole run
-# ---------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def origin(site) -> str:
-    """http://127.0.0.1:<port> serving the session-built site."""
-    server, url = serve(site)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        # launch() gives every run a fresh temporary profile.
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def contexts(browser):
-    """contexts(javascript, viewport) -> a browser context, made once and then shared."""
-    made: dict[tuple, object] = {}
-
-    def get(javascript: bool, viewport: dict):
-        key = (javascript, viewport["width"])
-        if key not in made:
-            made[key] = browser.new_context(java_script_enabled=javascript, viewport=viewport,
-                                            service_workers="block")
-            made[key].set_default_timeout(30_000)  # a loaded CI machine is slow
-        return made[key]
-
-    yield get
-    for context in made.values():
-        context.close()
-
-
-@pytest.fixture(scope="session")
-def js_on(contexts):
-    """A desktop-sized (1280 px) context with JavaScript."""
-    return contexts(True, WIDE)
-
-
-@pytest.fixture(scope="session")
-def js_off(contexts):
-    """A phone-sized (360 px) context with JavaScript disabled."""
-    return contexts(False, NARROW)
-
-
-@pytest.fixture
-def open_page():
-    """open_page(context, url) -> a new tab at url; closed after the test."""
-    pages = []
-
-    def open_(context, url: str):
-        tab = context.new_page()
-        pages.append(tab)
-        response = tab.goto(url, wait_until="load")
-        assert response is not None and response.ok, f"{url}: {response and response.status}"
-        return tab
-
-    yield open_
-    for tab in pages:
-        tab.close()
+def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
+    """Debian's Chromium run once, headless, with a fresh profile; its log on stderr."""
+    return subprocess.run(
+        [chromium_path(), *CHROMIUM_ARGS, f"--user-data-dir={profile}",
+         "--enable-logging=stderr", "--v=0", *args],
+        capture_output=True, text=True, timeout=60)

@@ -6,7 +6,7 @@ from pomost.bench.data import generate
 from pomost.bench.stock import write_stock_project
 from pomost.catalog import load_catalog
 
-from conftest import ROOT, copy_project
+from support import ROOT, copy_project
 
 
 def test_generated_data_is_valid_and_its_stock_twin_has_every_page(tmp_path, catalog):

@@ -13,7 +13,7 @@ import pytest
 from browser_support import (
     AXE, NARROW, WCAG_TAGS, WIDE, artifact, page_overflow, screenshot, tool,
 )
-from conftest import PREFIX as LANGS
+from support import PREFIX as LANGS
 from pomost.render import SECTIONS
 from pomost.site import STATEMENT_PATH
 

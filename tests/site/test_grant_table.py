@@ -8,7 +8,7 @@ import posixpath
 
 import pytest
 
-from conftest import PREFIX as LANGS, visible_text
+from support import PREFIX as LANGS, visible_text
 from pomost import formatting
 from pomost.strings import load_all
 

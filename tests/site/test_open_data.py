@@ -9,7 +9,7 @@ import posixpath
 import pytest
 from pydantic import TypeAdapter
 
-from conftest import PREFIX, visible_text
+from support import PREFIX, visible_text
 from pomost.opendata import DATASETS, PARTS, columns, csv_path, json_path
 from pomost.render import SECTIONS
 

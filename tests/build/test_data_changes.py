@@ -6,7 +6,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, mkdocs_build, visible_text
+from support import copy_project, mkdocs_build, visible_text
 
 NEW_ORG = {
     "id": "spoldzielnia-testowa",

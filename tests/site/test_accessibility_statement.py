@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PREFIX as LANGS, ROOT, SITE_URL, visible_text
+from support import PREFIX as LANGS, ROOT, SITE_URL, visible_text
 from pomost.render import Renderer, STATEMENT, environment
 from pomost.site import STATEMENT_PATH
 from pomost.strings import load_all

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT, TESTS
 from pomost.catalog import DataError, load_catalog
 
-FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
+FIXTURES = TESTS / "fixtures" / "invalid"
 
 #: fixture <case>.<data file>.yml -> the line `make check` must print for it
 EXPECTED = {

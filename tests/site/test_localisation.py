@@ -15,7 +15,7 @@ import yaml
 from babel.dates import format_date, get_month_names
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, mkdocs_build, PREFIX, resolve, ROOT, SITE_URL, visible_text
+from support import copy_project, mkdocs_build, PREFIX, resolve, ROOT, SITE_URL, visible_text
 from pomost import azindex, lastmod
 from pomost.render import SECTIONS, Renderer, environment
 from pomost.strings import load_all

@@ -7,8 +7,8 @@ import collections
 import pytest
 from pypdf import PdfReader
 
-from browser import chromium
-from conftest import visible_text
+from browser_support import chromium
+from support import visible_text
 
 PACK = {"pl": "pakiet-dla-delegacji/", "be": "be/pakiet-dla-delegacji/"}
 A4_POINTS = (595, 842)  # 210 × 297 mm

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from conftest import PREFIX as LANGS, ROOT, SITE_URL, visible_text
+from support import PREFIX as LANGS, ROOT, SITE_URL, visible_text
 from pomost import formatting, timeline
 from pomost.catalog import CALENDAR_NAME, NEWS_FOLDER, DataError, load_catalog
 from pomost.feed import ATOM, XML_LANG

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import PREFIX as LANGS, resolve, ROOT, visible_text
+from support import PREFIX as LANGS, resolve, ROOT, visible_text
 from pomost.render import SECTIONS
 from pomost.site import generated_target
 
