@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import posixpath
 import subprocess
 import sys
-from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from support import PREFIX as LANGS, ROOT, SITE_URL, visible_text
-from pomost.render import Renderer, STATEMENT, environment
 from pomost.site import STATEMENT_PATH
 from pomost.strings import load_all
 
@@ -42,30 +39,6 @@ def test_statement_has_every_v2_id_once_with_facts_from_data(lang, catalog, page
     assert str(statement.procedure.reply_days) in procedure
     assert getattr(entity.address, lang) in visible_text(soup.find(id="a11y-architektura"))
     assert soup.find("a", href=statement.procedure.ombudsman_url)
-
-
-def test_dates_and_status_given_in_data_are_shown_as_time_elements(catalog):
-    """Rendered without a build, from the catalog with the publisher's fields filled in."""
-    filled = catalog.accessibility.model_copy(update={
-        "published": dt.date(2024, 9, 2), "updated": dt.date(2025, 1, 15),
-        "prepared": dt.date(2024, 9, 3), "reviewed": dt.date(2025, 3, 31),
-        "status": "partially_compliant", "assessment": "self_assessment"})
-    for lang in LANGS:
-        strings = load_all()[lang]
-        html = Renderer(replace(catalog, accessibility=filled), lang, environment()).page(
-            STATEMENT, "", LANGS[lang] + STATEMENT_PATH, site_url=SITE_URL)
-        soup = BeautifulSoup(html, "html.parser")
-        for element_id, field in [("a11y-data-publikacja", "published"),
-                                  ("a11y-data-aktualizacja", "updated"),
-                                  ("a11y-data-sporzadzenie", "prepared"),
-                                  ("a11y-data-przeglad", "reviewed")]:
-            time = soup.find(id=element_id)
-            assert time.name == "time", element_id
-            assert time["datetime"] == getattr(filled, field).isoformat()
-        status = visible_text(soup.find(id="a11y-status"))
-        assert status.startswith(strings["a11y_status_partially_compliant"].split("{")[0].strip())
-        assert strings["a11y_self_assessment"] in visible_text(soup)
-        assert strings["a11y_not_given"] not in visible_text(soup.find(id="a11y-wstep").parent)
 
 
 def test_missing_publisher_facts_are_said_not_guessed(catalog, page):
@@ -105,23 +78,3 @@ def test_every_page_links_and_announces_the_statement_of_its_language(site):
             assert posixpath.normpath(posixpath.join(base, link["href"])) + "/" == target, url
 
 
-def test_statement_entity_must_exist(tmp_path):
-    from pomost.catalog import DataError, load_catalog
-    import shutil
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    path = tmp_path / "data" / "accessibility.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "entity: rops-lublin", "entity: rops-lubln"), encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        load_catalog(tmp_path / "data")
-    assert str(err.value).startswith("data/accessibility.yml:")
-    assert "entity refers to 'rops-lubln', which does not exist" in str(err.value)
-
-
-def test_checkbox_autocomplete_is_dropped_and_nothing_else():
-    from pomost.theme_fixes import drop_checkbox_autocomplete
-    html = ('<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
-            '<input type="text" name="query" autocomplete="off">')
-    assert drop_checkbox_autocomplete(html) == (
-        '<input class="md-toggle" type="checkbox" id="__drawer">'
-        '<input type="text" name="query" autocomplete="off">')

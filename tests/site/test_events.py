@@ -1,69 +1,32 @@
-"""Events: the index by build date, event pages, iCalendar files and the Atom feeds.
+"""Events in the built site: the index, event pages, iCalendar files and the Atom feeds.
 
 Files of the shipped site are read from the session build; what the shipped data cannot
-show (a time of day, a multi-day dated event, a future event) is rendered from a changed
-copy of the catalog in plain Python, without a second build.
+show (a time of day, a multi-day dated event, a future event) is rendered without a build
+in tests/render/test_event_render.py; the timeline and the validation of event times are
+in tests/unit/test_event_rules.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import xml.etree.ElementTree as ET
-from dataclasses import replace
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from icalendar import Calendar
 
-from support import PREFIX as LANGS, ROOT, SITE_URL, visible_text
-from pomost import formatting, timeline
-from pomost.catalog import CALENDAR_NAME, NEWS_FOLDER, DataError, load_catalog
-from pomost.feed import ATOM, XML_LANG
-from pomost.render import FEED_NAME, SECTIONS, Renderer, environment
+from event_support import A, BUILT, EVENTS, check_vevent, dated, event_url, parse_ics
+from support import PREFIX as LANGS, SITE_URL, visible_text
+from pomost import timeline
+from pomost.catalog import CALENDAR_NAME, NEWS_FOLDER
+from pomost.feed import XML_LANG
+from pomost.render import FEED_NAME, SECTIONS
 from pomost.site import Project
 from pomost.strings import load_all
-
-EVENTS = SECTIONS["event"]
-BUILT = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
-A = f"{{{ATOM}}}"
-
-
-def dated(catalog):
-    return [e for e in catalog.events.values() if e.date]
-
-
-def event_url(lang, rid):
-    return f"{SITE_URL}{LANGS[lang]}{EVENTS}/{rid}/"
 
 
 def text(value, lang):
     return getattr(value, lang)
-
-
-def parse_ics(data: bytes) -> Calendar:
-    return Calendar.from_ical(data)
-
-
-def check_vevent(vevent, event, lang):
-    """One VEVENT against its record: what a calendar app will show."""
-    assert str(vevent["UID"]) == f"{event.id}@{urlsplit(SITE_URL).hostname}"
-    assert str(vevent["SUMMARY"]) == text(event.title, lang)
-    assert vevent["SUMMARY"].params["LANGUAGE"] == lang
-    assert str(vevent["DESCRIPTION"]).startswith(text(event.description, lang))
-    assert str(vevent["URL"]) == event_url(lang, event.id)
-    if event.place:
-        assert str(vevent["LOCATION"]) == text(event.place, lang)
-    start = vevent.decoded("DTSTART")
-    if event.time:
-        assert vevent["DTSTART"].params["TZID"] == "Europe/Warsaw"
-        assert start == dt.datetime.combine(event.date, event.time, timeline.WARSAW)
-    else:  # all-day: DATE values, DTEND the day after the last day
-        assert type(start) is dt.date and start == event.date
-        assert vevent.decoded("DTEND") == event.date + dt.timedelta(days=event.days)
-
 
 # -- iCalendar files of the shipped site ---------------------------------------------------
 
@@ -146,92 +109,7 @@ def test_participants_show_their_role_and_link_their_organisation(catalog, page,
     assert checked
 
 
-def test_a_timed_event_shows_its_time_zone_and_its_calendar_uses_tzid(catalog):
-    meeting = dated(catalog)[0]
-    timed = meeting.model_copy(update={"time": dt.time(10, 0), "end_time": dt.time(12, 30)})
-    changed = replace(catalog, events={**catalog.events, timed.id: timed})
-    for lang in LANGS:
-        files = Project(changed).calendars(lang, SITE_URL, BUILT)
-        cal = parse_ics(files[f"{LANGS[lang]}{EVENTS}/{timed.id}.ics"])
-        [vevent] = cal.walk("VEVENT")
-        check_vevent(vevent, timed, lang)
-        assert vevent.decoded("DTEND") == dt.datetime.combine(timed.date, timed.end_time,
-                                                              timeline.WARSAW)
-        assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Warsaw"]
-        html = Renderer(changed, lang, environment()).page(
-            "event", timed.id, f"{LANGS[lang]}{EVENTS}/{timed.id}/")
-        start = dt.datetime.combine(timed.date, timed.time, timeline.WARSAW)
-        soup = BeautifulSoup(html, "html.parser")
-        assert soup.find("time", datetime=start.isoformat())
-        assert formatting.zone_name(start, lang) in visible_text(soup)
-
-
-def test_a_multi_day_event_shows_its_span_and_ends_the_day_after(catalog):
-    meeting = dated(catalog)[0]
-    longer = meeting.model_copy(update={"days": 3})
-    changed = replace(catalog, events={**catalog.events, longer.id: longer})
-    last = meeting.date + dt.timedelta(days=2)
-    for lang in LANGS:
-        files = Project(changed).calendars(lang, SITE_URL, BUILT)
-        [vevent] = parse_ics(files[f"{LANGS[lang]}{EVENTS}/{longer.id}.ics"]).walk("VEVENT")
-        assert vevent.decoded("DTEND") == last + dt.timedelta(days=1)
-        html = Renderer(changed, lang, environment()).page(
-            "event", longer.id, f"{LANGS[lang]}{EVENTS}/{longer.id}/")
-        assert formatting.date_span(meeting.date, last, lang) in visible_text(
-            BeautifulSoup(html, "html.parser"))
-
-
 # -- the events index ---------------------------------------------------------------------
-
-def index_groups(html: str) -> dict[str, list[str]]:
-    """group -> the event ids its list links, in order."""
-    soup = BeautifulSoup(html, "html.parser")
-    return {ul["data-group"]: [a["href"].strip("/").split("/")[-1]
-                               for a in (li.find("a") for li in ul.select("li")) if a]
-            for ul in soup.select("ul[data-group]")}
-
-
-def test_the_index_orders_upcoming_soonest_first_and_past_newest_first(catalog):
-    today = dt.date(2030, 6, 15)
-    base = next(iter(catalog.events.values())).model_copy(update={"part_of": None, "days": 1})
-    made = {
-        "later": base.model_copy(update={"id": "later", "date": dt.date(2031, 1, 1)}),
-        "long-ago": base.model_copy(update={"id": "long-ago", "date": dt.date(2018, 5, 1)}),
-        "today": base.model_copy(update={"id": "today", "date": today}),
-        "undated": base.model_copy(update={"id": "undated", "date": None}),
-        "soon": base.model_copy(update={"id": "soon", "date": dt.date(2030, 7, 1)}),
-        "ended-yesterday": base.model_copy(update={
-            "id": "ended-yesterday", "date": today - dt.timedelta(days=2), "days": 2}),
-        "still-on": base.model_copy(update={
-            "id": "still-on", "date": today - dt.timedelta(days=1), "days": 2}),
-    }
-    changed = replace(catalog, events=made)
-    for lang in LANGS:
-        html = Renderer(changed, lang, environment(), today=today).marker("events", f"{EVENTS}/")
-        assert index_groups(html) == {
-            "upcoming": ["still-on", "today", "soon", "later"],
-            "past": ["ended-yesterday", "long-ago"],
-            "unplaced": ["undated"],
-        }
-        assert formatting.date(today, lang) in visible_text(BeautifulSoup(html, "html.parser"))
-
-
-def test_the_shipped_events_move_from_upcoming_to_past_with_the_build_date(catalog):
-    line = timeline.Timeline(catalog.events)
-    placed = [e for e in catalog.events.values() if line.latest(e)]
-    first = min(d for e in placed for d in line.known_dates(e))
-    last = max(line.latest(e) for e in placed)
-    before, on_last, after = (line.split(first - dt.timedelta(days=1)), line.split(last),
-                              line.split(last + dt.timedelta(days=1)))
-    ids = lambda events: sorted(e.id for e in events)  # noqa: E731
-    assert ids(before.upcoming) == ids(placed) and before.past == []
-    assert after.upcoming == [] and ids(after.past) == ids(placed)
-    # A visit lasts its days: on its possible last day it is still upcoming.
-    assert on_last.upcoming and on_last.past
-    # Events dated only through their visit come after the dated ones and get no date.
-    undated = [e for e in after.past if not line.known_dates(e)]
-    assert undated and after.past[-len(undated):] == undated
-
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_index_labels_undated_events_and_dates_the_others(catalog, page, lang):
@@ -251,13 +129,6 @@ def test_the_index_labels_undated_events_and_dates_the_others(catalog, page, lan
             assert text(event.place, lang) in visible_text(item)
         for oid in event.organisations:
             assert item.find("a", string=text(catalog.organisations[oid].name, lang))
-
-
-def test_the_build_date_comes_from_source_date_epoch_in_warsaw_time():
-    late_evening_utc = dt.datetime(2019, 9, 23, 22, 30, tzinfo=dt.timezone.utc)
-    epoch = {"SOURCE_DATE_EPOCH": str(int(late_evening_utc.timestamp()))}
-    assert timeline.build_instant(epoch) == late_evening_utc
-    assert timeline.build_date(epoch) == dt.date(2019, 9, 24)  # already the 24th in Poland
 
 
 # -- feeds --------------------------------------------------------------------------------
@@ -293,15 +164,6 @@ def test_the_feed_holds_news_and_events_in_its_language_with_absolute_links(site
             assert element.get("href").startswith(SITE_URL + LANGS[lang])
 
 
-def test_undated_entries_are_updated_at_the_build_instant_and_never_published(catalog):
-    for lang in LANGS:
-        feed = ET.fromstring(Project(catalog).feed(lang, SITE_URL, BUILT))
-        assert feed.findtext(f"{A}updated") == BUILT.isoformat()
-        for entry in feed.findall(f"{A}entry"):
-            assert entry.findtext(f"{A}updated") == BUILT.isoformat()
-            assert entry.find(f"{A}published") is None  # no publication date is known today
-
-
 def test_every_page_advertises_the_feeds_in_its_head(site):
     pages = 0
     for html in site.rglob("*.html"):
@@ -325,52 +187,3 @@ def test_news_records_match_their_pages(catalog, page, lang):
         for anchor in h1.select("a.headerlink"):
             anchor.decompose()
         assert visible_text(h1) == text(news.title, lang)
-
-
-# -- validation of event times ------------------------------------------------------------
-
-EXTRA = """
-- id: {id}
-  title: {{pl: Test, be: Тэст}}
-  summary: {{pl: Test, be: Тэст}}
-  description: {{pl: Test, be: Тэст}}
-{fields}"""
-
-
-def load_with_event(tmp_path, fields: str, rid: str = "proba"):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    events = data / "events.yml"
-    before = events.read_text(encoding="utf-8")
-    events.write_text(before + EXTRA.format(id=rid, fields=fields), encoding="utf-8")
-    return load_catalog(data), before.count("\n") + 1
-
-
-@pytest.mark.parametrize("fields,field,message", [
-    ("  time: '10:00'\n", "time", "a time needs a date"),
-    ("  date: 2030-05-04\n  end_time: '12:00'\n", "end_time", "an end time needs a start time"),
-    ("  date: 2030-05-04\n  time: '12:00'\n  end_time: '10:00'\n", "end_time",
-     "the event ends (10:00) before it starts (12:00)"),
-    ("  date: 2030-05-04\n  time: '25:00'\n", "time", "must be a time written HH:MM"),
-])
-def test_impossible_times_are_reported_at_their_line(tmp_path, fields, field, message):
-    with pytest.raises(DataError) as caught:
-        load_with_event(tmp_path, fields)
-    [problem] = caught.value.problems
-    assert problem.file == "data/events.yml" and message in problem.message
-    assert problem.message.startswith(f"event 'proba': {field}")
-    lines = (tmp_path / "data" / "events.yml").read_text("utf-8").splitlines()
-    assert lines[problem.line - 1].strip().startswith(f"{field}:")
-
-
-def test_an_unquoted_time_is_read_as_a_time_of_day(tmp_path):
-    catalog, _ = load_with_event(tmp_path, "  date: 2030-05-04\n  time: 9:30\n  end_time: 17:05\n")
-    assert (catalog.events["proba"].time, catalog.events["proba"].end_time) == (
-        dt.time(9, 30), dt.time(17, 5))
-
-
-def test_the_calendar_file_name_is_not_an_event_id(tmp_path):
-    with pytest.raises(DataError) as caught:
-        load_with_event(tmp_path, "  date: 2030-05-04\n", rid=CALENDAR_NAME)
-    assert any(f"'{CALENDAR_NAME}' is the name of the calendar" in p.message
-               for p in caught.value.problems)

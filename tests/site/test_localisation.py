@@ -1,8 +1,10 @@
-"""Localisation and discoverability, on the built site: each language is complete and says so."""
+"""Localisation and discoverability, on the built site: each language is complete and says so.
+
+Rules checked without a build are in tests/unit/test_localisation_rules.py; builds that
+must fail, and the sitemap's lastmod in a copy with its own history, in tests/build/."""
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import re
@@ -12,12 +14,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from babel.dates import format_date, get_month_names
+from babel.dates import format_date
 from bs4 import BeautifulSoup
 
-from support import copy_project, mkdocs_build, PREFIX, resolve, ROOT, SITE_URL, visible_text
-from pomost import azindex, lastmod
-from pomost.render import SECTIONS, Renderer, environment
+from support import PREFIX, resolve, ROOT, SITE_URL, visible_text
+from pomost import lastmod
+from pomost.render import SECTIONS
 from pomost.strings import load_all
 
 STRINGS = load_all()
@@ -58,30 +60,6 @@ def all_pages(site):
 
 # -- CLDR formatting ------------------------------------------------------------------------
 
-def _code_text(path: Path) -> str:
-    """What a file can print: Python string literals except docstrings; templates whole."""
-    source = path.read_text(encoding="utf-8")
-    if path.suffix != ".py":
-        return source
-    docstrings = {id(node.value) for node in ast.walk(ast.parse(source))
-                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
-    return " ".join(node.value for node in ast.walk(ast.parse(source))
-                    if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                    and id(node) not in docstrings)
-
-
-def test_no_month_name_is_written_by_hand_in_code_templates_or_strings():
-    names = {n.lower() for lang in PREFIX for context in ("format", "stand-alone")
-             for n in get_month_names("wide", context, lang).values()}
-    assert "września" in names and "верасня" in names
-    offenders = []
-    for root in (ROOT / "hooks", ROOT / "overrides"):
-        for path in root.rglob("*"):
-            if path.suffix in (".py", ".html", ".yml"):
-                words = set(re.findall(r"\w+", _code_text(path).lower()))
-                offenders += [f"{path.relative_to(ROOT)}: {w}" for w in words & names]
-    assert offenders == []
-
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_event_dates_are_cldr_long_dates_in_the_page_language(catalog, page, lang):
@@ -94,15 +72,6 @@ def test_event_dates_are_cldr_long_dates_in_the_page_language(catalog, page, lan
 
 
 # -- names ----------------------------------------------------------------------------------
-
-def test_first_mention_of_a_polish_name_on_a_belarusian_page_gives_the_original(catalog):
-    from pomost.models import Name
-    name = Renderer(catalog, "be", environment()).namer()
-    lublin = Name(pl="Lublin", be="Люблін")
-    rumak = Name(pl="Aleksander Rumak", be="Аляксандр Румак", origin="be")
-    assert [name(lublin), name(lublin), name(rumak)] == ["Люблін (Lublin)", "Люблін",
-                                                          "Аляксандр Румак"]
-    assert Renderer(catalog, "pl", environment()).namer()(lublin) == "Lublin"
 
 
 def test_event_pages_name_people_in_belarusian_with_the_polish_original(catalog, page):
@@ -209,33 +178,6 @@ def test_sitemap_lastmod_is_the_date_of_the_content_not_of_the_build(site):
     assert dates == {committed.stdout.strip()}
 
 
-def test_lastmod_follows_source_date_epoch(tmp_path):
-    assert lastmod.content_date(ROOT, {"SOURCE_DATE_EPOCH": "1569283200"}) == "2019-09-24"
-    assert lastmod.content_date(tmp_path, {}) is None  # not a git checkout: MkDocs's own date
-
-
-@pytest.fixture(scope="module")
-def dated_copy(tmp_path_factory):
-    """A copy of the project whose only commit is dated 24 September 2019, built once."""
-    project = copy_project(tmp_path_factory.mktemp("dated"))
-    env = {**os.environ, "GIT_COMMITTER_DATE": "2019-09-24T12:00:00Z",
-           "GIT_AUTHOR_DATE": "2019-09-24T12:00:00Z"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    for command in (["init", "-q"], ["add", "-A"],
-                    ["-c", "user.name=Pomost tests", "-c", "user.email=tests@example.org",
-                     "commit", "-q", "-m", "dated"]):
-        subprocess.run(["git", *command], cwd=project, env=env, check=True)
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project
-
-
-def test_same_data_gives_the_same_lastmod_whenever_it_is_built(dated_copy):
-    dates = {u.text for u in ET.parse(dated_copy / "site" / "sitemap.xml").getroot().iter(
-        f"{{{NS['s']}}}lastmod")}
-    assert dates == {"2019-09-24"}
-
-
 # -- 404 --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", PREFIX)
@@ -249,35 +191,6 @@ def test_each_language_has_its_own_404_with_a_way_home(site, lang):
     switcher = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
     assert switcher == {"pl": root, "be": root + "be/"}
     assert not soup.select("head link[hreflang]")
-
-
-# -- no silent fallback ---------------------------------------------------------------------------
-
-def test_a_missing_belarusian_page_fails_the_build_naming_it(dated_copy, tmp_path):
-    page = dated_copy / "docs" / "jak-dziala-system.be.md"
-    saved = page.read_bytes()
-    page.unlink()
-    try:
-        result = mkdocs_build(dated_copy, tmp_path / "site")
-    finally:
-        page.write_bytes(saved)
-    assert result.returncode != 0
-    assert "docs/jak-dziala-system.be.md is missing" in result.stderr
-    assert not (tmp_path / "site" / "be" / "jak-dziala-system").exists()
-
-
-def test_a_missing_belarusian_field_fails_the_build_naming_it(dated_copy, tmp_path, catalog):
-    people = dated_copy / "data" / "people.yml"
-    person = next(iter(catalog.people.values()))
-    text = people.read_text("utf-8")
-    people.write_text(text.replace(f"    be: {person.name.be}\n", "", 1), encoding="utf-8")
-    try:
-        result = mkdocs_build(dated_copy, tmp_path / "site")
-    finally:
-        people.write_text(text, encoding="utf-8")
-    assert result.returncode != 0
-    assert re.search(rf"data/people\.yml:\d+:\d+: person '{person.id}': name\.be is missing",
-                     result.stderr), result.stderr
 
 
 # -- anchors ----------------------------------------------------------------------------------
@@ -299,16 +212,6 @@ def test_belarusian_headings_get_readable_cyrillic_ids(page):
 
 
 # -- A–Z index without JavaScript ------------------------------------------------------------------
-
-def test_a_z_groups_follow_the_cldr_alphabet_of_each_language():
-    def letters(titles, lang):
-        return [(g.letter, [e.title for e in g.entries])
-                for g in azindex.groups([azindex.Entry(t, t) for t in titles], lang)]
-    assert letters(["Żuk", "Zebra", "Łódź", "Lublin", "Ćma", "Cel", "„Dom”"], "pl") == [
-        ("C", ["Cel"]), ("Ć", ["Ćma"]), ("D", ["„Dom”"]), ("L", ["Lublin"]),
-        ("Ł", ["Łódź"]), ("Z", ["Zebra"]), ("Ż", ["Żuk"])]
-    assert letters(["Ўсход", "Усход", "Іван", "Зубр", "Йод"], "be") == [
-        ("З", ["Зубр"]), ("І", ["Іван"]), ("Й", ["Йод"]), ("У", ["Усход", "Ўсход"])]
 
 
 @pytest.mark.parametrize("lang", PREFIX)

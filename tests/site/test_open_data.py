@@ -11,7 +11,6 @@ from pydantic import TypeAdapter
 
 from support import PREFIX, visible_text
 from pomost.opendata import DATASETS, PARTS, columns, csv_path, json_path
-from pomost.render import SECTIONS
 
 #: index page of each record type that has one (people are listed on the open-data page only)
 INDEX = {"instruments": "instrumenty/", "organisations": "organizacje/", "events": "wydarzenia/"}
@@ -116,13 +115,3 @@ def test_code_columns_list_their_codes_with_the_labels_pages_use(page):
     assert visible_text(page("organizacje/").find(id="good-practice")) in cell
 
 
-def test_downloads_do_not_reach_outside_the_language(catalog):
-    """Polish pages write the JSON once; each language writes only its own CSV."""
-    from pomost.site import Project
-    project = Project(catalog)
-    site_url = "https://example.org/"
-    pl, be = project.downloads("pl", site_url), project.downloads("be", site_url)
-    assert {p for p in pl if p.endswith(".json")} == {json_path(d) for d in DATASETS}
-    assert not any(p.endswith(".json") for p in be)
-    assert all(p.startswith("be/") for p in be)
-    assert any(p.startswith(f"{SECTIONS['instrument']}/") for p in pl)  # the grant-table CSV

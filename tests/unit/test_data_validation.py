@@ -128,3 +128,16 @@ def test_editor_schemas_are_generated_from_the_models():
     for name in ("instruments", "organisations", "people", "events", "site"):
         first = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schemas/{name}.schema.json"
+
+
+def test_statement_entity_must_exist(tmp_path):
+    from pomost.catalog import DataError, load_catalog
+    import shutil
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "accessibility.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "entity: rops-lublin", "entity: rops-lubln"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_catalog(tmp_path / "data")
+    assert str(err.value).startswith("data/accessibility.yml:")
+    assert "entity refers to 'rops-lubln', which does not exist" in str(err.value)

@@ -1,0 +1,64 @@
+"""Pages rendered through the Renderer and the templates, without a MkDocs build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from bs4 import BeautifulSoup
+
+from support import PREFIX as LANGS, SITE_URL, visible_text
+from pomost.render import Renderer, STATEMENT, environment
+from pomost.site import STATEMENT_PATH
+from pomost.strings import load_all
+
+
+def test_dates_and_status_given_in_data_are_shown_as_time_elements(catalog):
+    """Rendered without a build, from the catalog with the publisher's fields filled in."""
+    filled = catalog.accessibility.model_copy(update={
+        "published": dt.date(2024, 9, 2), "updated": dt.date(2025, 1, 15),
+        "prepared": dt.date(2024, 9, 3), "reviewed": dt.date(2025, 3, 31),
+        "status": "partially_compliant", "assessment": "self_assessment"})
+    for lang in LANGS:
+        strings = load_all()[lang]
+        html = Renderer(replace(catalog, accessibility=filled), lang, environment()).page(
+            STATEMENT, "", LANGS[lang] + STATEMENT_PATH, site_url=SITE_URL)
+        soup = BeautifulSoup(html, "html.parser")
+        for element_id, field in [("a11y-data-publikacja", "published"),
+                                  ("a11y-data-aktualizacja", "updated"),
+                                  ("a11y-data-sporzadzenie", "prepared"),
+                                  ("a11y-data-przeglad", "reviewed")]:
+            time = soup.find(id=element_id)
+            assert time.name == "time", element_id
+            assert time["datetime"] == getattr(filled, field).isoformat()
+        status = visible_text(soup.find(id="a11y-status"))
+        assert status.startswith(strings["a11y_status_partially_compliant"].split("{")[0].strip())
+        assert strings["a11y_self_assessment"] in visible_text(soup)
+        assert strings["a11y_not_given"] not in visible_text(soup.find(id="a11y-wstep").parent)
+
+
+def test_first_mention_of_a_polish_name_on_a_belarusian_page_gives_the_original(catalog):
+    from pomost.models import Name
+    name = Renderer(catalog, "be", environment()).namer()
+    lublin = Name(pl="Lublin", be="Люблін")
+    rumak = Name(pl="Aleksander Rumak", be="Аляксандр Румак", origin="be")
+    assert [name(lublin), name(lublin), name(rumak)] == ["Люблін (Lublin)", "Люблін",
+                                                          "Аляксандр Румак"]
+    assert Renderer(catalog, "pl", environment()).namer()(lublin) == "Lublin"
+
+
+def test_record_text_is_escaped_never_markup(catalog):
+    """A description holding HTML is shown as text (rendered without a build)."""
+    from pomost.render import Renderer, environment
+    from pomost.models import Text
+    instrument = next(iter(catalog.instruments.values()))
+    hostile = Text(pl='<script>alert(1)</script><img src=x onerror="alert(2)">',
+                   be="<a href='javascript:alert(3)'>x</a>")
+    changed = catalog.instruments | {instrument.id: instrument.model_copy(
+        update={"description": hostile})}
+    from dataclasses import replace
+    for lang in ("pl", "be"):
+        html = Renderer(replace(catalog, instruments=changed), lang, environment()).page(
+            "instrument", instrument.id, f"instrumenty/{instrument.id}/")
+        assert "<script" not in html and "<img" not in html and "<a href='javascript" not in html
+        assert "&lt;script&gt;" in html or "&lt;a href=" in html
