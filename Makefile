@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: help site serve test test-tools check schemas bench bench-quick clean
+.PHONY: help site serve test test-fast test-tools check schemas bench bench-quick clean
 
 help:
 	@echo "make site    build the whole site into site/ (creates .venv on first use)"
 	@echo "make serve   live preview on http://127.0.0.1:8000, rebuilt on every edit"
 	@echo "make check   validate data/ only (fast)"
 	@echo "make test    run the whole test suite (installs the npm test tools first)"
+	@echo "make test-fast  the unit and render tests only: no site build, seconds"
 	@echo "make bench   build time at 100 / 1,000 / 10,000 organisations (slow; bench-quick: 100, 1,000)"
 	@echo "make schemas regenerate data/schemas/ from the record models"
 	@echo "make clean   remove site/, half-built folders, test artefacts and node_modules/"
@@ -54,6 +55,10 @@ test-tools: $(NPM_STAMP)
 
 test: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python -m pytest
+
+# The layers that never build the site (tests/unit/, tests/render/): seconds, for every edit.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests/unit tests/render
 
 bench: $(STAMP)
 	$(BIN)/python -m pomost.bench 100 1000 10000

@@ -27,6 +27,20 @@ PREFIX = {"pl": "", "be": "be/"}
 #: the address the site is built for (site_url in mkdocs.yml)
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
 
+#: the layers `make test-fast` runs: they never build the site, so they take seconds
+FAST_LAYERS = ("unit", "render")
+#: the layer of the test being run (set by conftest.py before each test)
+running_layer: str | None = None
+
+
+def forbid_build_in_fast_layers(what: str) -> None:
+    """Fail the running test if it sits in a fast layer: a build there would slow it down
+    for everyone, silently."""
+    if running_layer in FAST_LAYERS:
+        pytest.fail(f"{what}: a test in tests/{running_layer}/ must never build the site "
+                    "(`make test-fast` stays fast only so); read the session build from "
+                    "tests/site/ or build a copy in tests/build/", pytrace=False)
+
 
 def resolve(page_url: str, href: str) -> str:
     """The site path a relative link on ``page_url`` leads to (its #fragment dropped)."""
@@ -36,6 +50,7 @@ def resolve(page_url: str, href: str) -> str:
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of ``project`` into ``site_dir``, as `make site` runs it."""
+    forbid_build_in_fast_layers("mkdocs build")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],

@@ -17,9 +17,6 @@ from support import PREFIX as LANGS
 from pomost.render import SECTIONS
 from pomost.site import STATEMENT_PATH
 
-pytestmark = pytest.mark.browser
-
-
 #: page type -> path under a language root (hand-written pages, and the 404)
 FIXED = {
     "home": "",

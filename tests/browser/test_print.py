@@ -27,7 +27,6 @@ def page_texts(pdf: PdfReader) -> list[str]:
     return [" ".join(p.extract_text().split()) for p in pdf.pages]
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("lang", PACK)
 def test_the_pack_prints_on_a4_one_organisation_per_sheet(site, catalog, tmp_path, lang):
     pdf = print_pdf(site, PACK[lang], tmp_path)
@@ -43,7 +42,6 @@ def test_the_pack_prints_on_a4_one_organisation_per_sheet(site, catalog, tmp_pat
     assert sources and all(f"({source})" in joined for source in sources)
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("url", ["instrumenty/", "wydarzenia/wizyta-delegacji-2019/",
                                  "be/organizacje/cis-mieniany/"])
 def test_pages_print_on_a4_without_the_site_chrome(site, catalog, tmp_path, url):

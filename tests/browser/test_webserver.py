@@ -236,7 +236,6 @@ def csp_messages(log: str) -> list[str]:
     return [line for line in log.splitlines() if "Content Security Policy" in line]
 
 
-@pytest.mark.browser
 def test_no_csp_violation_in_chromium_and_the_scripts_run(server, tmp_path):
     for path in ("/", "/be/organizacje/cis-mieniany/"):
         run = chromium("--virtual-time-budget=3000", "--dump-dom", server.url + path,
@@ -249,7 +248,6 @@ def test_no_csp_violation_in_chromium_and_the_scripts_run(server, tmp_path):
         assert asset in requested, f"{asset} was never loaded: Material's script did not get far"
 
 
-@pytest.mark.browser
 def test_a_missing_script_hash_is_reported_by_chromium(site, tmp_path):
     """The check above can fail: the same site without the hashes logs violations."""
     bare = Nginx(site, tmp_path / "bare", script_hashes=[])
