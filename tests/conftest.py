@@ -88,7 +88,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def page(site):
-    """page('organizacje/cis-mieniany/') -> the parsed HTML of that page."""
+    """page('organizacje/cis-mieniany/') -> the parsed HTML of that page, parsed once per run
+    and shared by every test: read it, never change it."""
     cache: dict[str, BeautifulSoup] = {}
 
     def read(url: str) -> BeautifulSoup:
@@ -98,6 +99,17 @@ def page(site):
         return cache[url]
 
     return read
+
+
+@pytest.fixture(scope="session")
+def all_pages(site, page) -> dict[str, BeautifulSoup]:
+    """Every HTML file of the built site, by the path page() takes ('' for the home page,
+    'organizacje/' for organizacje/index.html, 'be/404.html'), parsed through page()'s cache."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        path = html.relative_to(site).as_posix()
+        paths.append(path.removesuffix("index.html") if html.name == "index.html" else path)
+    return {path: page(path) for path in paths}
 
 
 @pytest.fixture(scope="session")

@@ -86,7 +86,7 @@ def test_readable_without_javascript_on_a_phone(kind, lang, catalog, site, origi
     screenshot(tab, f"nojs-360-{lang}-{kind}")
 
 
-def test_every_request_goes_to_the_site_itself(catalog, site, origin, js_on):
+def test_every_request_goes_to_the_site_itself(catalog, site, page, origin, js_on):
     """Every page type in both languages, with JavaScript (which fetches the most)."""
     requested: list[str] = []
     js_on.on("request", lambda request: requested.append(request.url))
@@ -102,19 +102,12 @@ def test_every_request_goes_to_the_site_itself(catalog, site, origin, js_on):
     # Material reads the sitemap next to every <link rel="alternate">, and ours are absolute
     # (hreflang wants them so): on the published site that is the site itself; served here
     # from another origin, those sitemap reads go to the canonical one. Nothing else may.
-    canonical = page_site_url(site)
+    canonical = page("").select_one("link[rel=canonical]")["href"]  # the address built for
     foreign = sorted({url for url in requested if not url.startswith(origin + "/")
                       and not (url.startswith(canonical) and url.endswith("/sitemap.xml"))})
     assert foreign == []
     assert set(urls) <= set(requested)
     assert any(url.endswith(".css") for url in requested)  # assets load, from the site
-
-
-def page_site_url(site) -> str:
-    """The address the site was built for (its home page's canonical link)."""
-    from bs4 import BeautifulSoup
-    home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
-    return home.select_one("link[rel=canonical]")["href"]
 
 
 # ---------------------------------------------------------------------------

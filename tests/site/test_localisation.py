@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 import yaml
 from babel.dates import format_date
-from bs4 import BeautifulSoup
 
 from support import PREFIX, resolve, ROOT, SITE_URL, visible_text
 from pomost import lastmod
@@ -23,14 +22,6 @@ from pomost.render import SECTIONS
 from pomost.strings import load_all
 
 STRINGS = load_all()
-
-
-def pages(site: Path):
-    """(site path, parsed HTML) of every page except the 404s."""
-    for html in sorted(site.rglob("index.html")):
-        url = html.relative_to(site).parent.as_posix()
-        url = "" if url == "." else url + "/"
-        yield url, BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
 
 
 def lang_of(url: str) -> str:
@@ -54,8 +45,9 @@ def hand_written(lang: str):
 
 
 @pytest.fixture(scope="module")
-def all_pages(site):
-    return list(pages(site))
+def index_pages(all_pages):
+    """(site path, parsed HTML) of every index.html: every page except the 404s."""
+    return [(url, soup) for url, soup in all_pages.items() if url == "" or url.endswith("/")]
 
 
 # -- CLDR formatting ------------------------------------------------------------------------
@@ -116,9 +108,9 @@ def test_material_belarusian_ui_strings_are_corrected(page):
 
 # -- every page's head ------------------------------------------------------------------------
 
-def test_every_page_has_its_language_canonical_and_absolute_alternates(all_pages):
-    assert len(all_pages) > 10
-    for url, soup in all_pages:
+def test_every_page_has_its_language_canonical_and_absolute_alternates(index_pages):
+    assert len(index_pages) > 10
+    for url, soup in index_pages:
         lang = lang_of(url)
         assert soup.html["lang"] == lang, url
         own = SITE_URL + url
@@ -132,8 +124,8 @@ def test_every_page_has_its_language_canonical_and_absolute_alternates(all_pages
                          "x-default": SITE_URL + path}, url
 
 
-def test_every_page_has_a_description_and_open_graph_in_its_language(all_pages):
-    for url, soup in all_pages:
+def test_every_page_has_a_description_and_open_graph_in_its_language(index_pages):
+    for url, soup in index_pages:
         lang, other = ("be", "pl") if lang_of(url) == "be" else ("pl", "be")
         description = soup.select_one("meta[name=description]")["content"]
         og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
@@ -159,10 +151,10 @@ def test_descriptions_come_from_front_matter_and_from_record_summaries(catalog, 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def test_sitemap_lists_every_page_of_both_languages_with_alternates(site, all_pages):
+def test_sitemap_lists_every_page_of_both_languages_with_alternates(site, index_pages):
     urls = ET.parse(site / "sitemap.xml").getroot().findall("s:url", NS)
     locs = {u.find("s:loc", NS).text for u in urls}
-    assert locs == {SITE_URL + url for url, _ in all_pages}
+    assert locs == {SITE_URL + url for url, _ in index_pages}
     for entry in urls:
         alternates = {a.get("hreflang"): a.get("href") for a in entry.findall("x:link", NS)}
         assert set(alternates) == {"pl", "be"}
@@ -181,8 +173,8 @@ def test_sitemap_lastmod_is_the_date_of_the_content_not_of_the_build(site):
 # -- 404 --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_each_language_has_its_own_404_with_a_way_home(site, lang):
-    soup = BeautifulSoup((site / PREFIX[lang] / "404.html").read_text("utf-8"), "html.parser")
+def test_each_language_has_its_own_404_with_a_way_home(page, lang):
+    soup = page(PREFIX[lang] + "404.html")
     t, root = STRINGS[lang], "/" + SITE_URL.split("/", 3)[3]
     assert soup.html["lang"] == lang
     assert visible_text(soup.select_one("article h1")) == t["not_found_title"]
@@ -215,15 +207,15 @@ def test_belarusian_headings_get_readable_cyrillic_ids(page):
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_the_a_z_page_lists_every_page_of_its_language(all_pages, page, lang):
+def test_the_a_z_page_lists_every_page_of_its_language(index_pages, page, lang):
     index = PREFIX[lang] + "indeks/"
     listed = [resolve(index, a["href"]) for a in page(index).select("ul.pomost-az a[href]")]
-    expected = {url for url, _ in all_pages if lang_of(url) == lang and url != index}
+    expected = {url for url, _ in index_pages if lang_of(url) == lang and url != index}
     assert sorted(listed) == sorted(expected)
 
 
-def test_every_page_links_the_a_z_page_without_javascript(all_pages, site):
-    for url, soup in all_pages:
+def test_every_page_links_the_a_z_page_without_javascript(index_pages, site):
+    for url, soup in index_pages:
         index = PREFIX[lang_of(url)] + "indeks/"
         nav = soup.select_one("nav.md-nav--primary")
         assert index in {resolve(url, a["href"]) for a in nav.select("a[href]")}, url
