@@ -57,6 +57,24 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         cwd=project, env=env, capture_output=True, text=True)
 
 
+def build_errors(log: str) -> list[str]:
+    """The messages a MkDocs log reports as ERROR, each with the lines that continue it (up
+    to the next log record or blank line)."""
+    messages: list[str] = []
+    current: list[str] | None = None
+    for line in log.splitlines():
+        record = re.match(r"(DEBUG|INFO|WARNING|ERROR|CRITICAL) +-  (.*)", line)
+        if record:
+            current = [record[2]] if record[1] == "ERROR" else None
+            if current is not None:
+                messages.append(current)
+        elif not line.strip():
+            current = None
+        elif current is not None:
+            current.append(line)
+    return ["\n".join(lines) for lines in messages]
+
+
 def copy_project(target: Path) -> Path:
     """A throw-away copy of the project that a test may change."""
     return site_files.copy_project(ROOT, target)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from support import copy_project, mkdocs_build
+from support import build_errors, copy_project, mkdocs_build
+
+MISSING_PAGE = ("docs/jak-dziala-system.be.md is missing — docs/jak-dziala-system.md has no be "
+                "translation; every page needs Polish and Belarusian")
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def test_a_missing_belarusian_page_fails_the_build_naming_it(project, tmp_path):
     finally:
         page.write_bytes(saved)
     assert result.returncode != 0
-    assert "docs/jak-dziala-system.be.md is missing" in result.stderr
+    assert build_errors(result.stderr) == [MISSING_PAGE]
     assert not (tmp_path / "site" / "be" / "jak-dziala-system").exists()
 
 
@@ -32,14 +33,22 @@ def test_a_missing_belarusian_field_fails_the_build_naming_it(project, tmp_path,
     people = project / "data" / "people.yml"
     person = next(iter(catalog.people.values()))
     text = people.read_text("utf-8")
-    people.write_text(text.replace(f"    be: {person.name.be}\n", "", 1), encoding="utf-8")
+    broken = text.replace(f"    be: {person.name.be}\n", "", 1)
+    people.write_text(broken, encoding="utf-8")
     try:
         result = mkdocs_build(project, tmp_path / "site")
     finally:
         people.write_text(text, encoding="utf-8")
+    # reported where the person's name starts: its first key, pl
+    lines = broken.splitlines()
+    first = lines.index(f"- id: {person.id}")
+    line = next(n for n in range(first, len(lines)) if lines[n] == f"    pl: {person.name.pl}")
     assert result.returncode != 0
-    assert re.search(rf"data/people\.yml:\d+:\d+: person '{person.id}': name\.be is missing",
-                     result.stderr), result.stderr
+    assert build_errors(result.stderr) == [
+        "The data in data/ cannot be published:\n"
+        f"data/people.yml:{line + 1}:5: person '{person.id}': name.be is missing — every text "
+        "needs Polish and Belarusian\n"
+        "Nothing was published; fix the lines above and build again."]
 
 
 def test_build_fails_when_the_base_rewrite_stops_working(tmp_path):
@@ -51,4 +60,6 @@ def test_build_fails_when_the_base_rewrite_stops_working(tmp_path):
     assert '"base":\'' in override.read_text(encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "built")
     assert result.returncode != 0
-    assert "does not point search at /be/" in result.stderr
+    assert ("be/: the page's __config does not point search at /be/ — Material changed how it "
+            "writes __config; update the 'config' block in overrides/main.html"
+            ) in build_errors(result.stderr)  # beside MkDocs's own line naming the page

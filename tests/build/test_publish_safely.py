@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 
-from support import copy_project
+from support import build_errors, copy_project
+
+UNCHANGED = "The build failed; the site/ built before is unchanged."
 
 
 def snapshot(folder):
@@ -31,10 +33,15 @@ def test_failed_builds_keep_the_published_site(tmp_path):
     # 1. Broken data: stopped by validation, with the file and line.
     people = project / "data" / "people.yml"
     good = people.read_text(encoding="utf-8")
-    people.write_text(good.replace("  name:", "  name:\n\tpl: x", 1), encoding="utf-8")
+    broken = good.replace("  name:", "  name:\n\tpl: x", 1)
+    people.write_text(broken, encoding="utf-8")
     failed = make_site(project)
+    tab = broken.splitlines().index("\tpl: x") + 1
     assert failed.returncode != 0
-    assert "data/people.yml:" in failed.stderr and "Traceback" not in failed.stderr
+    assert failed.stderr == (
+        f"data/people.yml:{tab}:1: a tab is used for indentation — indent with spaces only\n\n"
+        "1 problem in data/ — nothing was published.\n\n"
+        f"{UNCHANGED}\n")
     assert snapshot(project / "site") == before
 
     # 2. Valid data, but the build itself fails (a page without its Belarusian twin).
@@ -42,7 +49,10 @@ def test_failed_builds_keep_the_published_site(tmp_path):
     (project / "docs" / "jak-dziala-system.be.md").unlink()
     failed = make_site(project)
     assert failed.returncode != 0
-    assert "jak-dziala-system.be.md is missing" in failed.stdout + failed.stderr
+    assert build_errors(failed.stderr) == [
+        "docs/jak-dziala-system.be.md is missing — docs/jak-dziala-system.md has no be "
+        "translation; every page needs Polish and Belarusian"]
+    assert failed.stderr.splitlines()[-1] == UNCHANGED
     assert snapshot(project / "site") == before
     assert not list(project.glob(".site-build-*")), "the half-built folder is removed"
 

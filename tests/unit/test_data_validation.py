@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -76,7 +77,10 @@ def test_each_mistake_gets_its_message(tmp_path, case):
     fixture = next(FIXTURES.glob(f"{case}.*.yml"))
     with pytest.raises(DataError) as caught:
         load_catalog(data_with(tmp_path, fixture))
-    assert EXPECTED[case] in [str(p) for p in caught.value.problems]
+    # Exactly one problem in the broken file. (Other files may complain too: a fixture
+    # replaces a whole file, so shipped records can lose the records they refer to.)
+    replaced = f"data/{fixture.name.split('.')[-2]}.yml"
+    assert [str(p) for p in caught.value.problems if p.file == replaced] == [EXPECTED[case]]
 
 
 def test_make_check_prints_all_problems_without_traceback(tmp_path):
@@ -86,10 +90,8 @@ def test_make_check_prints_all_problems_without_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "pomost", "check"], cwd=tmp_path,
                             capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert EXPECTED["missing-translation"] in result.stderr.splitlines()
-    assert EXPECTED["zero-amount"] in result.stderr.splitlines()
-    assert "2 problems in data/" in result.stderr
+    assert result.stderr.splitlines() == [EXPECTED["zero-amount"], EXPECTED["missing-translation"],
+                                          "", "2 problems in data/ — nothing was published."]
 
 
 def test_make_check_reports_translation_coverage_per_file():
@@ -97,7 +99,8 @@ def test_make_check_reports_translation_coverage_per_file():
                             capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     for name in ("instruments", "organisations", "people", "events", "site"):
-        assert any(line.startswith(f"data/{name}.yml: ") and "(100%)" in line
+        assert any(re.fullmatch(rf"data/{name}\.yml: (\d+) texts, Polish and Belarusian in \1 "
+                                r"\(100%\)", line)
                    for line in result.stdout.splitlines()), name
 
 
@@ -135,9 +138,12 @@ def test_statement_entity_must_exist(tmp_path):
     import shutil
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "accessibility.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "entity: rops-lublin", "entity: rops-lubln"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("entity: rops-lublin", "entity: rops-lubln")
+    path.write_text(text, encoding="utf-8")
+    [(number, line)] = [(n, line) for n, line in enumerate(text.splitlines(), 1)
+                        if "rops-lubln" in line]
     with pytest.raises(DataError) as err:
         load_catalog(tmp_path / "data")
-    assert str(err.value).startswith("data/accessibility.yml:")
-    assert "entity refers to 'rops-lubln', which does not exist" in str(err.value)
+    assert [str(p) for p in err.value.problems] == [
+        f"data/accessibility.yml:{number}:{line.index('rops-lubln') + 1}: entity refers to "
+        "'rops-lubln', which does not exist — check the id against data/organisations.yml"]

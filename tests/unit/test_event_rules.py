@@ -54,18 +54,21 @@ def load_with_event(tmp_path, fields: str, rid: str = "proba"):
 
 
 @pytest.mark.parametrize("fields,field,message", [
-    ("  time: '10:00'\n", "time", "a time needs a date"),
-    ("  date: 2030-05-04\n  end_time: '12:00'\n", "end_time", "an end time needs a start time"),
+    ("  time: '10:00'\n", "time",
+     "event 'proba': time: a time needs a date — add date: YYYY-MM-DD or remove the time"),
+    ("  date: 2030-05-04\n  end_time: '12:00'\n", "end_time",
+     "event 'proba': end_time: an end time needs a start time — add time: 'HH:MM'"),
     ("  date: 2030-05-04\n  time: '12:00'\n  end_time: '10:00'\n", "end_time",
-     "the event ends (10:00) before it starts (12:00)"),
-    ("  date: 2030-05-04\n  time: '25:00'\n", "time", "must be a time written HH:MM"),
+     "event 'proba': end_time: the event ends (10:00) before it starts (12:00) — for an event "
+     "over midnight set days: 2"),
+    ("  date: 2030-05-04\n  time: '25:00'\n", "time",
+     "event 'proba': time must be a time written HH:MM in quotes, e.g. '10:00' (found '25:00')"),
 ])
 def test_impossible_times_are_reported_at_their_line(tmp_path, fields, field, message):
     with pytest.raises(DataError) as caught:
         load_with_event(tmp_path, fields)
     [problem] = caught.value.problems
-    assert problem.file == "data/events.yml" and message in problem.message
-    assert problem.message.startswith(f"event 'proba': {field}")
+    assert (problem.file, problem.message) == ("data/events.yml", message)
     lines = (tmp_path / "data" / "events.yml").read_text("utf-8").splitlines()
     assert lines[problem.line - 1].strip().startswith(f"{field}:")
 
@@ -79,5 +82,6 @@ def test_an_unquoted_time_is_read_as_a_time_of_day(tmp_path):
 def test_the_calendar_file_name_is_not_an_event_id(tmp_path):
     with pytest.raises(DataError) as caught:
         load_with_event(tmp_path, "  date: 2030-05-04\n", rid=CALENDAR_NAME)
-    assert any(f"'{CALENDAR_NAME}' is the name of the calendar" in p.message
-               for p in caught.value.problems)
+    assert [(p.file, p.message) for p in caught.value.problems] == [(
+        "data/events.yml", f"event '{CALENDAR_NAME}': id: '{CALENDAR_NAME}' is the name of the "
+        f"calendar of all events (wydarzenia/{CALENDAR_NAME}.ics) — choose another id")]
