@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 from support import ROOT, missing
@@ -86,6 +87,21 @@ def page_overflow(page) -> dict:
           .map(el => el.tagName + '.' + [...el.classList].join('.'));
         return {scroll: document.documentElement.scrollWidth, width, culprits};
     }""")
+
+
+def settle(tab, timeout: float = 30.0) -> None:
+    """Wait until no CSS transition or animation runs on the page (a drawer sliding in, a
+    menu fading in), or fail after ``timeout`` seconds.
+
+    Polled from here, not with wait_for_function: with JavaScript off the page runs no
+    timers of its own, so a condition polled inside the page is never checked again.
+    getAnimations() also starts the transitions a click has just caused, so none is missed.
+    """
+    deadline = time.monotonic() + timeout
+    running = "() => document.getAnimations().filter(a => a.playState === 'running').length"
+    while tab.evaluate(running):
+        assert time.monotonic() < deadline, f"CSS transitions still running after {timeout} s"
+        time.sleep(0.02)
 
 
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from browser_support import (
-    AXE, NARROW, WCAG_TAGS, WIDE, artifact, page_overflow, screenshot, tool,
+    AXE, NARROW, WCAG_TAGS, WIDE, artifact, page_overflow, screenshot, settle, tool,
 )
 from support import PREFIX as LANGS
 from pomost.render import SECTIONS
@@ -125,7 +125,7 @@ def test_mobile_drawer_opens_and_navigates_without_javascript(lang, other, origi
     link = tab.locator(f".md-sidebar--primary a.md-nav__link[href$='{SECTIONS['instrument']}/']")
     assert not link.first.is_visible() or not _in_viewport(tab, link.first)
     tab.click("label.md-header__button[for=__drawer]")
-    tab.wait_for_timeout(300)  # the drawer slides in (CSS transition)
+    settle(tab)  # the drawer slides in (CSS transition)
     assert _in_viewport(tab, link.first)
     link.first.click()
     tab.wait_for_url(f"{origin}/{target}")
@@ -142,7 +142,7 @@ def test_language_switcher_works_without_javascript(lang, other, viewport, catal
     tab.click(".md-header .md-select > button")
     choice = tab.locator(f".md-header a.md-select__link[hreflang={other}]")
     choice.wait_for(state="visible")
-    tab.wait_for_timeout(300)  # the menu fades in (CSS transition)
+    settle(tab)  # the menu fades in (CSS transition)
     assert _in_viewport(tab, choice), "the language menu sticks out of the screen"
     overflow = page_overflow(tab)
     assert overflow["scroll"] <= overflow["width"], overflow
