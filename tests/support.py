@@ -76,7 +76,8 @@ def build_errors(log: str) -> list[str]:
 
 
 def copy_project(target: Path) -> Path:
-    """A throw-away copy of the project that a test may change."""
+    """A throw-away copy of the project that a test may change, in ``target`` (made if need be)."""
+    target.mkdir(parents=True, exist_ok=True)
     return site_files.copy_project(ROOT, target)
 
 
