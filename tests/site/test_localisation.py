@@ -6,9 +6,7 @@ must fail, and the sitemap's lastmod in a copy with its own history, in tests/bu
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,7 +15,6 @@ import yaml
 from babel.dates import format_date
 
 from support import PREFIX, resolve, ROOT, SITE_URL, visible_text
-from pomost import lastmod
 from pomost.render import SECTIONS
 from pomost.strings import load_all
 
@@ -159,15 +156,6 @@ def test_sitemap_lists_every_page_of_both_languages_with_alternates(site, index_
         alternates = {a.get("hreflang"): a.get("href") for a in entry.findall("x:link", NS)}
         assert set(alternates) == {"pl", "be"}
         assert entry.find("s:loc", NS).text in alternates.values()
-
-
-def test_sitemap_lastmod_is_the_date_of_the_content_not_of_the_build(site):
-    dates = {u.text for u in ET.parse(site / "sitemap.xml").getroot().iter(f"{{{NS['s']}}}lastmod")}
-    committed = subprocess.run(
-        ["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", "--", *lastmod.CONTENT],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
-    assert committed.returncode == 0 and committed.stdout.strip()
-    assert dates == {committed.stdout.strip()}
 
 
 # -- 404 --------------------------------------------------------------------------------------
