@@ -15,6 +15,9 @@ site fails, at collection when it names the fixture, at run time when it builds 
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 # Helper modules assert too; rewritten, their failures show the values like a test's.
@@ -48,6 +51,11 @@ def layer_of(item) -> str | None:
 def pytest_configure(config):
     for layer, description in LAYERS.items():
         config.addinivalue_line("markers", f"{layer}: {description}")
+    # One build instant for every build of the run (the session site, the parallel build,
+    # the changed copies inherit it): pages that show the build day, and the split into
+    # upcoming and past events, stay the same across builds even when a run crosses
+    # midnight. A SOURCE_DATE_EPOCH the caller set is kept.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
 def pytest_collection_modifyitems(config, items):
