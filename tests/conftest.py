@@ -35,7 +35,7 @@ LAYERS = {
     "build": "builds purpose-made copies of the project",
     "browser": "Chromium, axe-core, vnu, PDF print, nginx (required when CI=true)",
 }
-#: fixtures that build the site when first asked for
+#: the fixture that builds the site when first asked for
 BUILT_SITE = "site"
 
 
