@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: help site serve test test-tools check schemas lint bench bench-quick clean
+.PHONY: help site serve test test-fast test-tools check schemas lint bench bench-quick clean
 
 help:
 	@echo "make site    build the whole site into site/ (creates .venv on first use)"
 	@echo "make serve   live preview on http://127.0.0.1:8000, rebuilt on every edit"
 	@echo "make check   validate data/ only (fast)"
 	@echo "make test    run the whole test suite (installs the npm test tools first)"
+	@echo "make test-fast  the unit and render tests only: no site build, seconds"
 	@echo "make bench   build time at 100 / 1,000 / 10,000 organisations (slow; bench-quick: 100, 1,000)"
 	@echo "make schemas regenerate data/schemas/ from the record models"
 	@echo "make lint    ruff and mypy over hooks/, tools/ and tests/ (CI runs it)"
@@ -59,6 +60,10 @@ test: $(STAMP) $(NPM_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# The layers that never build the site (tests/unit/, tests/render/): seconds, for every edit.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests/unit tests/render
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench 100 1000 10000

@@ -1,51 +1,93 @@
-"""Shared fixtures: the site is built once per test run, strictly, and read with a real parser."""
+"""Shared fixtures, and the layers of the suite.
+
+Each test sits in the folder of its layer, and gets that layer's marker from the folder
+(``pytest -m unit``):
+
+  unit     data validation, messages, rules, formatting: no site, seconds
+  render   pages and files rendered from the catalog through the templates, no MkDocs build
+  site     reads the one site built for the whole run (fixtures ``site``, ``page``, ``all_pages``)
+  build    builds purpose-made copies of the project: changed data, failing builds, serve
+  browser  Chromium, axe-core, the Nu Html Checker, PDF print, nginx
+
+unit and render are the fast layers (`make test-fast`): a test there that asks for the built
+site fails, at collection when it names the fixture, at run time when it builds anyway.
+"""
 
 from __future__ import annotations
 
 import os
-import posixpath
-import re
-import subprocess
-import sys
-from pathlib import Path
+import time
 
 import pytest
-from bs4 import BeautifulSoup
 
-from pomost.kinds import with_pages
-from tools.project_copy import copy_project as _copy_project
+# Helper modules assert too; rewritten, their failures show the values like a test's.
+pytest.register_assert_rewrite("support", "event_support", "browser_support")
 
-ROOT = Path(__file__).resolve().parent.parent
-#: language -> its folder under the site root ('' for Polish, the default)
-PREFIX = {"pl": "", "be": "be/"}
-#: kind -> the folder of its pages, for every kind with pages (pomost/kinds.py)
-SECTIONS = {kind.name: str(kind.folder) for kind in with_pages()}
-#: the address the site is built for (site_url in mkdocs.yml)
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
+from bs4 import BeautifulSoup  # noqa: E402
 
+import support  # noqa: E402
+from support import FAST_LAYERS, ROOT, TESTS, forbid_build_in_fast_layers, mkdocs_build  # noqa: E402
 
-def resolve(page_url: str, href: str) -> str:
-    """The site path a relative link on ``page_url`` leads to (its #fragment dropped)."""
-    joined = posixpath.normpath(posixpath.join(page_url, href.split("#")[0]))
-    return "" if joined == "." else joined.rstrip("/") + "/"
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of ``project`` into ``site_dir``, as `make site` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True)
+LAYERS = {
+    "unit": "no site and no build: data, messages, rules, formatting (make test-fast)",
+    "render": "rendered through the templates, without a MkDocs build (make test-fast)",
+    "site": "reads the site built once for the whole run",
+    "build": "builds purpose-made copies of the project",
+    "browser": "Chromium, axe-core, vnu, PDF print, nginx (required when CI=true)",
+}
+#: the fixture that builds the site when first asked for
+BUILT_SITE = "site"
 
 
-def copy_project(target: Path) -> Path:
-    """A throw-away copy of the project that a test may change."""
-    return _copy_project(ROOT, target)
+def layer_of(item) -> str | None:
+    """The layer of a collected test: the folder under tests/ it sits in."""
+    try:
+        parts = item.path.relative_to(TESTS).parts
+    except ValueError:
+        return None
+    return parts[0] if len(parts) > 1 and parts[0] in LAYERS else None
+
+
+def pytest_configure(config):
+    for layer, description in LAYERS.items():
+        config.addinivalue_line("markers", f"{layer}: {description}")
+    # One build instant for every build of the run (the session site, the parallel build,
+    # the changed copies inherit it): pages that show the build day, and the split into
+    # upcoming and past events, stay the same across builds even when a run crosses
+    # midnight. A SOURCE_DATE_EPOCH the caller set is kept.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+
+
+def pytest_collection_modifyitems(config, items):
+    nowhere, slow = [], []
+    for item in items:
+        layer = layer_of(item)
+        if layer is None:
+            nowhere.append(item.nodeid)
+            continue
+        item.add_marker(layer)
+        if layer in FAST_LAYERS and BUILT_SITE in item.fixturenames:
+            slow.append(item.nodeid)
+    if nowhere:
+        raise pytest.UsageError(
+            "every test belongs in a layer folder, tests/{" + ",".join(LAYERS) + "}/: "
+            + ", ".join(nowhere))
+    if slow:
+        raise pytest.UsageError(
+            "tests in the fast layers (" + ", ".join(FAST_LAYERS) + ") must not use the "
+            f"built site (fixture '{BUILT_SITE}', also behind page and all_pages): "
+            + ", ".join(slow) + " — move them to tests/site/")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    support.running_layer = layer_of(item)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory):
     """The shipped site, built once for the whole run."""
+    forbid_build_in_fast_layers(f"the fixture '{BUILT_SITE}'")
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr
@@ -54,7 +96,8 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def page(site):
-    """page('organizacje/cis-mieniany/') -> the parsed HTML of that page."""
+    """page('organizacje/cis-mieniany/') -> the parsed HTML of that page, parsed once per run
+    and shared by every test: read it, never change it."""
     cache: dict[str, BeautifulSoup] = {}
 
     def read(url: str) -> BeautifulSoup:
@@ -67,15 +110,37 @@ def page(site):
 
 
 @pytest.fixture(scope="session")
+def all_pages(site, page) -> dict[str, BeautifulSoup]:
+    """Every HTML file of the built site, by the path page() takes ('' for the home page,
+    'organizacje/' for organizacje/index.html, 'be/404.html'), parsed through page()'s cache."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        path = html.relative_to(site).as_posix()
+        paths.append(path.removesuffix("index.html") if html.name == "index.html" else path)
+    return {path: page(path) for path in paths}
+
+
+@pytest.fixture(scope="session")
 def catalog():
     from pomost.records.catalog import load_catalog
     return load_catalog(ROOT / "data")
 
 
-def visible_text(node) -> str:
-    """Text as a reader sees it: whitespace collapsed, no-break spaces kept."""
-    return " ".join(node.get_text(" ").split(" ")).strip()
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory) -> tuple:
+    """(project, site): a copy of the project whose every free text is a hostile payload
+    (tests/hostile.py), built by `python -m pomost build` — once for the run."""
+    import subprocess
+    import sys
 
+    from hostile import write_hostile_data
 
-# Browser fixtures (headless Chromium over the built site): see browser_support.py.
-from browser_support import browser, contexts, js_off, js_on, open_page, origin  # noqa: E402,F401
+    forbid_build_in_fast_layers("the hostile build")
+    project = tmp_path_factory.mktemp("hostile")
+    support.copy_project(project)
+    write_hostile_data(project / "data", project / "data")
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, project / "site"

@@ -1,0 +1,64 @@
+"""`make site` builds each language in its own process; the result is the site MkDocs builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+
+from support import copy_project
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def parallel_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("parallel"))
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def sitemap(folder):
+    entries = {}
+    for url in ET.parse(folder / "sitemap.xml").getroot().iter(f"{SITEMAP}url"):
+        entries[url.findtext(f"{SITEMAP}loc")] = {
+            (link.get("hreflang"), link.get("href")) for link in url.iter(f"{XHTML}link")}
+    return entries
+
+
+def test_same_pages_byte_for_byte(site, parallel_site):
+    """Switcher links, alternates, nav, search config: all as in the one-process build."""
+    ours, theirs = files(parallel_site), files(site)
+    assert ours == theirs
+    for name in sorted(theirs):
+        if name.endswith((".html", ".json", ".csv")):
+            assert (parallel_site / name).read_bytes() == (site / name).read_bytes(), name
+
+
+def test_sitemap_lists_both_languages_with_alternates(site, parallel_site):
+    merged = sitemap(parallel_site)
+    assert merged == sitemap(site)
+    assert any("/be/" in loc for loc in merged) and any("/be/" not in loc for loc in merged)
+    assert all({lang for lang, _ in links} == {"pl", "be"} for links in merged.values())
+
+
+def test_each_language_keeps_its_own_404(parallel_site):
+    for path, lang in (("404.html", "pl"), ("be/404.html", "be")):
+        soup = BeautifulSoup((parallel_site / path).read_text(encoding="utf-8"), "html.parser")
+        assert soup.find("html")["lang"] == lang
+        config = json.loads(soup.find("script", id="__config").string)
+        assert config["base"] == ("/be/" if lang == "be" else "/")
+
