@@ -1,6 +1,6 @@
 """A copy of the shipped data in which every free text is a hostile payload.
 
-Which fields are free text is read from the record models (pomost/kinds.py → records/models.py):
+Which fields are free text is read from the record models (pomost/records/kinds.py → records/models.py):
 every ``Text`` (both languages) and every plain string without a pattern (a phone number), in
 records, in their parts (amounts, notes) and in the one-record files. A field added to a
 model is covered without editing this file.
@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from pomost.kinds import KINDS
 from pomost.records.catalog import load_catalog
+from pomost.records.kinds import KINDS
 from pomost.records.models import Text
 
 #: marks each payload so a test can find where it ran: window.__pwned is set by any of them

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pomost.kinds import with_pages
+from pomost.records.kinds import with_pages
 from tools.project_copy import copy_project as _copy_project
 
 #: the folder holding tests/ (a git checkout or not: the suite never needs the project's .git)
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 #: language -> its folder under the site root ('' for Polish, the default)
 PREFIX = {"pl": "", "be": "be/"}
-#: kind -> the folder of its pages, for every kind with pages (pomost/kinds.py)
+#: kind -> the folder of its pages, for every kind with pages (pomost/records/kinds.py)
 SECTIONS = {kind.name: str(kind.folder) for kind in with_pages()}
 #: the address the site is built for (site_url in mkdocs.yml)
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]

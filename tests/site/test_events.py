@@ -18,7 +18,7 @@ import pytest
 from event_support import A, BUILT, EVENTS, check_vevent, dated, event_url, parse_ics
 from support import PREFIX as LANGS, SITE_URL, visible_text
 from pomost.domain import timeline
-from pomost.kinds import kind
+from pomost.records.kinds import kind
 from pomost.records.rules import CALENDAR_NAME
 from pomost.publish.feed import XML_LANG
 from pomost.render.links import FEED_NAME

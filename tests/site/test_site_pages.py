@@ -8,7 +8,7 @@ import re
 import pytest
 
 from support import PREFIX as LANGS, resolve, visible_text
-from pomost import kinds
+from pomost.records import kinds
 from support import SECTIONS
 
 KINDS = tuple(SECTIONS)

@@ -16,10 +16,10 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from pomost.kinds import kind as kind_called
-from pomost.kinds import with_pages
 from pomost.langs import LANGS
 from pomost.records.catalog import Catalog, load_catalog
+from pomost.records.kinds import kind as kind_called
+from pomost.records.kinds import with_pages
 from pomost.render.strings import Strings, load_all
 from pomost.theme.i18n import src_uri
 
@@ -27,7 +27,7 @@ _ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                    undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                    autoescape=False)  # Markdown, not HTML: the stock build escapes nothing either
 _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
-#: list marker -> the kind it lists (kinds.py)
+#: list marker -> the kind it lists (records/kinds.py)
 _MARKER_KINDS = {kind.attr: kind.name for kind in with_pages()}
 
 

@@ -8,12 +8,12 @@ from functools import cached_property
 
 from pomost.domain.grants import GrantTable
 from pomost.domain.timeline import Agenda, build_instant
-from pomost.kinds import kind
 from pomost.langs import absolute
 from pomost.publish import feed, ical
 from pomost.publish.opendata import OpenData
 from pomost.publish.spreadsheet import excel_csv
 from pomost.records.catalog import Catalog
+from pomost.records.kinds import kind
 from pomost.records.models import Event
 from pomost.render.links import Links
 from pomost.render.wording import Wording

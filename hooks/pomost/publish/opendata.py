@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter
 
-from pomost.kinds import Kind, published
 from pomost.publish.spreadsheet import excel_csv
 from pomost.records.catalog import Catalog
+from pomost.records.kinds import Kind, published
 from pomost.records.models import Amount, Id, Note, Record, Text, Url
 from pomost.render.links import Links
 from pomost.render.wording import Wording
@@ -41,7 +41,7 @@ class Dataset:
         return cls(str(kind.dataset), kind.attr, kind.model)
 
 
-#: every kind published as open data (kinds.py: those with a ``dataset``)
+#: every kind published as open data (records/kinds.py: those with a ``dataset``)
 DATASETS = tuple(Dataset.of(kind) for kind in published())
 
 #: record parts that are lists of small records, documented after the record types

@@ -3,7 +3,7 @@
 All problems of all files are collected before anything fails, one line each,
 ``file:line:col: record 'id': what is wrong — how to fix it``, so staff can fix
 a whole batch of mistakes in one go. Which files there are, and what they hold, comes
-from the registry of kinds (pomost/kinds.py).
+from the registry of kinds (pomost/records/kinds.py).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pomost.kinds import KINDS, kind
 from pomost.langs import LANGS
 from pomost.records import messages, rules, yamlsource
+from pomost.records.kinds import KINDS, kind
 from pomost.records.models import AccessibilityStatement, Record, Settings
 from pomost.records.yamlsource import Document, Problem
 

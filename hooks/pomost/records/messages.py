@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pomost.kinds import of_model
 from pomost.langs import LANGS
+from pomost.records.kinds import of_model
 from pomost.records.models import Record, Text
 from pomost.records.yamlsource import Unreadable
 

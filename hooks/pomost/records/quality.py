@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pomost.kinds import Kind
+from pomost.records.kinds import Kind
 from pomost.records.messages import field_name
 from pomost.records.yamlsource import Document, Problem
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pomost.kinds import KINDS, Kind, kind
 from pomost.records import quality
+from pomost.records.kinds import KINDS, Kind, kind
 from pomost.records.models import Amount, Event
 from pomost.records.yamlsource import Document, Problem
 

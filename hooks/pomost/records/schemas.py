@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pomost.kinds import KINDS
+from pomost.records.kinds import KINDS
 from pomost.records.models import Record
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"

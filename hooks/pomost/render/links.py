@@ -1,13 +1,13 @@
 """Where things are in one language's part of the site, and relative links to them.
 
-Record pages live in their kind's folder (pomost/kinds.py) under the language's root; the
+Record pages live in their kind's folder (pomost/records/kinds.py) under the language's root; the
 downloads (calendars, the feed, the grant table's CSV) have fixed places beside them.
 """
 
 from __future__ import annotations
 
-from pomost.kinds import kind as kind_called
 from pomost.langs import prefix, relative
+from pomost.records.kinds import kind as kind_called
 from pomost.records.rules import CALENDAR_NAME
 from pomost.render.strings import Strings
 

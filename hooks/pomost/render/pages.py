@@ -16,10 +16,10 @@ from jinja2 import Environment
 from pomost.domain import timeline
 from pomost.domain.grants import GrantTable
 from pomost.domain.references import References
-from pomost.kinds import kind as kind_called
-from pomost.kinds import with_pages
 from pomost.langs import absolute, alternate_urls, relative
 from pomost.records.catalog import Catalog
+from pomost.records.kinds import kind as kind_called
+from pomost.records.kinds import with_pages
 from pomost.render import formatting
 from pomost.render.links import Links
 from pomost.render.strings import load_all

@@ -1,6 +1,6 @@
 """The phantom files: generated pages that MkDocs and the i18n plugin treat as hand-written.
 
-For every record of a kind with pages (pomost/kinds.py) and for the accessibility statement,
+For every record of a kind with pages (pomost/records/kinds.py) and for the accessibility statement,
 a MkDocs ``File`` is added for ``<folder>/<id>.md`` and ``<folder>/<id>.be.md`` before the
 i18n plugin's on_files (priority -100), although no such source exists. The plugin then
 gives them URLs, the language switcher and sitemap entries like any page; their content is
@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pomost.kinds import by_folder, with_pages
 from pomost.langs import LANGS
 from pomost.records.catalog import Catalog
+from pomost.records.kinds import by_folder, with_pages
 from pomost.render.pages import STATEMENT
 from pomost.theme.i18n import split_src_uri, src_uri
 
