@@ -19,12 +19,14 @@ both, one after the other, as the i18n plugin does by itself.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -33,14 +35,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from pomost import theme
-from pomost.build import lastmod, parallel
+from pomost.build import lastmod, parallel, pool
 from pomost.build import project as site
 from pomost.langs import home
 from pomost.publish import search
 from pomost.records.catalog import DataError
 from pomost.render import azindex
-from pomost.render.pages import MARKERS
-from pomost.theme import generated, i18n, material
+from pomost.render.pages import MARKERS, STATEMENT, Renderer
+from pomost.theme import frame, generated, i18n, material
 
 log = get_plugin_logger(__name__)
 
@@ -57,6 +59,10 @@ _BUILDING: list[str] = []
 #: config file -> the project of the build running now (data/ is checked for changes once
 #: per build, in on_config, not on every page event)
 _PROJECTS: dict[str, site.Project] = {}
+#: language -> the navigation of its build (on_nav), for the record pages' templates
+_NAV: dict[str, Navigation] = {}
+#: language -> the writer of its record pages, from on_env to on_post_build (see there)
+_RECORD_PAGES: dict[str, pool.Pool] = {}
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -102,23 +108,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
-@event_priority(50)  # before the i18n plugin's on_files (-100), so it sees our files
-def _add_generated_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+@event_priority(50)  # before the i18n plugin's on_files (-100), which would fall back silently
+def _check_translations(files: Files, /, *, config: MkDocsConfig) -> Files:
     missing = i18n.missing_translations(f.src_uri for f in files if f.is_documentation_page())
     if missing:
         raise PluginError("\n".join(missing))
-    for file in generated.phantom_files(_project(config).catalog, config):
-        files.append(file)
     return files
 
 
-@event_priority(-150)  # after the i18n plugin has made its own File objects of ours
-def _mark_generated_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    generated.mark_generated(files)
+@event_priority(-150)  # after the i18n plugin has made its Files of the hand-written pages
+def _add_generated_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    try:
+        generated.add_generated_pages(files, _project(config).catalog, config)
+    except theme.ThemeError as err:
+        raise PluginError(str(err)) from None
     return files
 
 
-on_files = CombinedEvent(_add_generated_files, _mark_generated_files)
+on_files = CombinedEvent(_check_translations, _add_generated_files)
+
+
+@event_priority(-200)  # the navigation as every plugin left it
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+    _NAV[_lang(config)] = nav
+    return nav
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -186,7 +199,7 @@ def _title(page: Page) -> str:
     return first.title if first and first.level == 1 else page.title
 
 
-def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     # The first event at which every page of this language has its title, and the last one
     # before pages are written: the A–Z page gets its list here.
     lang = _lang(config)
@@ -203,6 +216,63 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
             page.content = page.content.replace(
                 _A_Z, renderer.a_z(azindex.groups(entries, lang), page.url))
     return env
+
+
+def _record_kind(page: Page) -> str | None:
+    """The kind of a record page (not the statement, which MkDocs renders), else None."""
+    target = generated.generated_target(page.file.src_uri)
+    return target[0] if target and target[0] != STATEMENT else None
+
+
+@event_priority(-200)  # after every plugin's on_env: the theme's environment is final
+def _start_record_pages(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    # Record pages are written by the hook, not by MkDocs' own loop: through their section's
+    # frame (theme/frame.py), and on every core when `python -m pomost build` asks for
+    # workers (build/pool.py). The rest of the build goes on meanwhile; on_post_build waits.
+    lang = _lang(config)
+    renderer = _project(config).renderer(lang)
+    records = [f.page for f in files.documentation_pages() if f.page and _record_kind(f.page)]
+    pages = frame.Pages(config, _NAV[lang], env, files.documentation_pages(),
+                        lambda page: _values(renderer, page))
+    for page in records:
+        files.remove(page.file)  # MkDocs' own loop leaves them to the hook
+    rest: list[Page] = []
+    frames: dict[str, frame.Frame | None] = {}
+    if frame.enabled():
+        sections: dict[str, list[Page]] = {}
+        for page in records:
+            sections.setdefault(str(_record_kind(page)), []).append(page)
+        for kind, members in sections.items():
+            try:
+                frames[kind], done = pages.frame(members[0], members[1] if len(members) > 1
+                                                 else None, f"{lang} {kind} pages")
+            except frame.FrameError as err:
+                raise PluginError(str(err)) from None
+            for page, html in done:
+                pages.write(page, html)
+            rest.extend(members[len(done):])
+    else:
+        rest = records
+
+    def write(page: Page) -> None:
+        found = frames.get(str(_record_kind(page)))
+        pages.write(page, pages.framed(found, page) if found else pages.full(page))
+
+    writer = pool.Pool(rest, write, children=int(os.environ.get(parallel.WORKERS_VARIABLE, "0")))
+    writer.start()
+    _RECORD_PAGES[lang] = writer
+    return env
+
+
+on_env = CombinedEvent(_fill_a_z, _start_record_pages)
+
+
+def _values(renderer: Renderer, page: Page) -> frame.Values:
+    target = generated.generated_target(page.file.src_uri)
+    assert target is not None
+    kind, rid = target
+    return frame.Values(renderer.page(kind, rid, page.url), str(escape(page.meta["title"])),
+                        str(escape(page.meta["description"])), rid)
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -250,8 +320,18 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     return i18n.place_404(material.fix_404(output), _lang(config), config.site_dir)
 
 
+@event_priority(-50)  # before the i18n plugin's (-100), which builds the other languages
+def _finish_record_pages(*, config: MkDocsConfig) -> None:
+    writer = _RECORD_PAGES.pop(_lang(config), None)
+    if writer is not None:
+        try:
+            writer.finish()
+        except pool.WorkerError as err:
+            raise PluginError(f"a record page could not be written:\n{err}") from None
+
+
 @event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index
-def on_post_build(*, config: MkDocsConfig) -> None:
+def _write_files_beside(*, config: MkDocsConfig) -> None:
     project = _project(config)
     renderer = project.renderer(_BUILDING.pop())
     for path, content in project.downloads(renderer.lang).files(_site_url(config)).items():
@@ -264,5 +344,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                                     material.escape_index(_INDEXES.docs(renderer.lang)))
 
 
+# (CombinedEvent's type fits only events with a positional argument; post_build has none.)
+on_post_build = CombinedEvent(_finish_record_pages, _write_files_beside)  # type: ignore[arg-type]
+
+
 def on_build_error(*, error: Exception) -> None:
     _BUILDING.clear()  # the failed build never reaches on_post_build
+    for writer in _RECORD_PAGES.values():
+        with contextlib.suppress(Exception):
+            writer.finish()  # wait for its children; their error is not the one to show
+    _RECORD_PAGES.clear()

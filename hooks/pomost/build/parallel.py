@@ -17,6 +17,7 @@ a full build) and merges the outputs:
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import shutil
 import subprocess
@@ -25,10 +26,13 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from pomost.build.pool import cores
 from pomost.langs import LANGS
 from pomost.theme.i18n import ROOT_FILES_PER_LANGUAGE
 
 LANGUAGE_VARIABLE = "POMOST_LANGUAGE"
+#: how many children each language's build forks for its record pages (build/pool.py)
+WORKERS_VARIABLE = "POMOST_WORKERS"
 
 SITEMAP = "sitemap.xml"
 _NAMESPACES = {"": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -47,6 +51,8 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[i
     parts = {lang: out if lang == langs[0] else out.with_name(f"{out.name}.{lang}")
              for lang in langs}
     logs = {lang: tempfile.TemporaryFile() for lang in langs}  # noqa: SIM115 - closed in finally
+    # Every core: each language's build forks children for its record pages (build/pool.py).
+    children = str(max(0, math.ceil(cores() / len(langs)) - 1))
     try:
         processes = {
             lang: subprocess.Popen(
@@ -55,7 +61,8 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[i
                 [sys.executable, "-m", "mkdocs", "build", "--strict",
                  "--site-dir", str(part)],
                 cwd=root, stdout=logs[lang], stderr=subprocess.STDOUT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang})
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang,
+                     WORKERS_VARIABLE: children})
             for lang, part in parts.items()}
         codes = {lang: process.wait() for lang, process in processes.items()}
         messages: list[str] = []

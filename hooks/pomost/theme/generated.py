@@ -1,41 +1,36 @@
 """The phantom files: generated pages that MkDocs and the i18n plugin treat as hand-written.
 
-For every record of a kind with pages (pomost/records/kinds.py) and for the accessibility statement,
-a MkDocs ``File`` is added for ``<folder>/<id>.md`` and ``<folder>/<id>.be.md`` before the
-i18n plugin's on_files (priority -100), although no such source exists. The plugin then
-gives them URLs, the language switcher and sitemap entries like any page; their content is
-set in on_pre_page, and their HTML comes from our templates. Nothing is written into docs/,
-so `mkdocs serve` never loops on its own output (writing generated .md files into docs/
-also works but leaves stale files behind and loops serve unless every unchanged write is
-skipped). It relies on the plugin rebuilding each File from its ``src_uri``
-(``create_i18n_file`` in 1.3.1).
+For every record of a kind with pages (pomost/records/kinds.py) and for the accessibility
+statement, the language being built gets a MkDocs ``File`` for ``<folder>/<id>.md`` (or
+``<folder>/<id>.be.md``) although no such source exists, made the way the i18n plugin makes
+the File of a hand-written page (``i18n.generated_files``: URL, language folder, the twins
+in the other languages for the switcher and the sitemap). They are added right after the
+plugin's on_files, which no longer has to re-create tens of thousands of them, and listed
+in its sitemap. Nothing is written into docs/, so `mkdocs serve` never loops on its own
+output (writing generated .md files into docs/ also works but leaves stale files behind and
+loops serve unless every unchanged write is skipped).
+
+Each gets its Page at once, a ``GeneratedPage``: its Markdown is empty, so it is not run
+through Python-Markdown (setting up a converter costs a millisecond and a half a page); its
+title and description come from the hook, its HTML from our templates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
-from pomost.langs import LANGS
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import by_folder, with_pages
 from pomost.render.pages import STATEMENT
-from pomost.theme.i18n import split_src_uri, src_uri
+from pomost.theme import i18n
+from pomost.theme.i18n import split_src_uri
 
 #: The accessibility statement (deklaracja dostępności): its URL under each language root
 #: and its source path (a phantom page like the record pages).
 STATEMENT_PATH = "deklaracja-dostepnosci/"
 STATEMENT_SRC = STATEMENT_PATH.rstrip("/") + ".md"
-
-
-def generated_uris(catalog: Catalog) -> Iterator[str]:
-    """Source paths of every generated page (records, the statement), in every language."""
-    for lang in LANGS:
-        yield src_uri(lang, STATEMENT_SRC)
-    for kind in with_pages():
-        for rid in catalog.of(kind.name):
-            for lang in LANGS:
-                yield src_uri(lang, f"{kind.folder}/{rid}.md")
 
 
 def generated_target(uri: str) -> tuple[str, str] | None:
@@ -50,19 +45,52 @@ def generated_target(uri: str) -> tuple[str, str] | None:
     return None
 
 
-def phantom_files(catalog: Catalog, config: Any) -> list[Any]:
-    """The File objects of every generated page, for on_files before the i18n plugin."""
-    from mkdocs.structure.files import File
-    return [File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-            for uri in generated_uris(catalog)]
+def generated_paths(catalog: Catalog) -> Iterator[str]:
+    """The language-neutral source path of every generated page ('organizacje/x.md'), the
+    statement first, then each kind's records in the order of their file."""
+    yield STATEMENT_SRC
+    for kind in with_pages():
+        for rid in catalog.of(kind.name):
+            yield f"{kind.folder}/{rid}.md"
 
 
-def mark_generated(files: Any) -> None:
-    """Give every generated page its (empty) content, after the i18n plugin's on_files.
+@cache
+def page_class() -> type:
+    """``GeneratedPage``: a MkDocs Page whose Markdown is empty and is not converted."""
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
 
-    A page with content is always "modified" to MkDocs, so `--dirty` builds them instead of
-    comparing the modification time of a source that does not exist.
+    class GeneratedPage(Page):
+        def render(self, config: Any, files: Any) -> None:
+            # What Page.render leaves for an empty source, without a Markdown converter.
+            if self.markdown is None:
+                raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+            if self.markdown:
+                super().render(config, files)
+                return
+            self.content = ""
+            self.toc = get_toc([])
+            self._title_from_render = None
+            self.present_anchor_ids = set()
+            self.links_to_anchors = {}
+
+    return GeneratedPage
+
+
+def add_generated_pages(files: Any, catalog: Catalog, config: Any) -> list[Any]:
+    """Add the File and Page of every generated page of the language being built to
+    ``files`` and to the plugin's sitemap, after the plugin's on_files; returns the Files.
+
+    Each has an (empty) content: a File with content is always "modified" to MkDocs, so
+    `--dirty` builds them instead of comparing the time of a source that does not exist.
     """
-    for file in files.documentation_pages():
-        if generated_target(file.src_uri):
-            file.content_string = ""
+    paths = list(generated_paths(catalog))
+    i18n.check_files_match(paths[-1], config)  # the plugin would make the same File
+    made = i18n.generated_files(paths, config)
+    page = page_class()
+    for file in made:
+        file.content_string = ""
+        files.append(file)
+        page(None, file, config)
+    i18n.list_in_sitemap(made, config)
+    return made

@@ -10,13 +10,23 @@
 * A nav title without ``nav_translations`` silently stays Polish; a missing page silently
   falls back to Polish (``fallback_to_default`` must stay true for shared assets), so both
   are checked here and fail the build instead.
+* In its on_files the plugin re-creates every source File for the language being built
+  (``create_i18n_file``: the language's folder in the destination, the URL, the other
+  languages' Files as ``alternates``) and takes the list its sitemap prints
+  (``i18n_files_per_language``). ``i18n_file`` makes such a File directly, for the tens of
+  thousands of generated pages (the plugin's own way costs a third of a millisecond a
+  File); ``check_files_match`` compares them with what the plugin makes of the same
+  sources at every build, so a plugin that changes fails the build instead of leaving the
+  generated pages out of step with the hand-written ones.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pomost.langs import DEFAULT, LANGS, home
 from pomost.theme import ThemeError
@@ -130,3 +140,99 @@ def place_404(html: str, lang: str, site_dir: str) -> str:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     return ""
+
+
+# -- Files of generated pages, as the plugin would make them ------------------------------
+
+#: what the plugin sets on each File it makes (create_i18n_file), besides MkDocs' own fields
+_I18N_FIELDS = ("alternates", "locale", "locale_alternate_of", "localization", "norm_src_uri")
+#: what is compared between a File made here and the plugin's own
+_COMPARED = ("src_uri", "src_dir", "dest_dir", "use_directory_urls", "dest_uri", "inclusion",
+             "name", "abs_dest_path", "url", "generated_by", *_I18N_FIELDS[1:])
+
+
+def i18n_file(source: str, build_lang: str, config: Any) -> Any:
+    """The File the plugin makes of the source ``source`` (a generated page, ``x.md`` or
+    ``x.be.md``, never an index) for the build of ``build_lang``: what ``create_i18n_file``
+    does, for this one case, without its pathlib round trips."""
+    from mkdocs.structure.files import File
+
+    if not config.use_directory_urls:
+        raise ThemeError("generated pages need use_directory_urls (mkdocs.yml)")
+    path, lang = split_src_uri(source)
+    localization = None if path == source else lang
+    original_dest = f"{source[:-3]}/index.html"  # what MkDocs makes of the source itself
+    file: Any = File(source, config.docs_dir, os.path.normpath(original_dest),
+                     config.use_directory_urls, dest_uri=original_dest)
+    if localization:
+        file.name = file.name.rsplit(".", 1)[0]  # 'x.be' -> 'x'
+    else:
+        file.name  # noqa: B018 - the plugin reads it, which caches it on the File
+    dest = f"{path[:-3]}/index.html"
+    if build_lang != DEFAULT:
+        dest = f"{build_lang}/{dest}"
+    file.dest_uri = dest
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
+    file.url = quote(dest[: -len("index.html")])
+    file.alternates = {build_lang: file}
+    file.locale = localization or DEFAULT
+    file.locale_alternate_of = build_lang
+    file.localization = localization
+    file.norm_src_uri = path
+    return file
+
+
+def generated_files(paths: Sequence[str], config: Any) -> list[Any]:
+    """The Files of the generated pages ``paths`` ('organizacje/x.md') for the language being
+    built, each with its twins in the other languages as ``alternates``, in the order the
+    plugin gives them (its own language, then the others sorted by code)."""
+    current = current_language(config)
+    others = sorted(lang for lang in config.plugins["i18n"].build_languages if lang != current)
+    made = []
+    for path in paths:
+        file = i18n_file(src_uri(current, path), current, config)
+        for other in others:
+            file.alternates[other] = i18n_file(src_uri(other, path), other, config)
+        made.append(file)
+    return made
+
+
+def _fields(file: Any) -> dict[str, Any]:
+    found = {name: getattr(file, name, "<missing>") for name in _COMPARED}
+    found["type"] = type(file).__name__
+    found["alternates"] = {lang: (alt.src_uri, alt.dest_uri, alt.url, alt.abs_dest_path,
+                                  alt.locale, alt.locale_alternate_of)
+                           for lang, alt in getattr(file, "alternates", {}).items()}
+    found["attributes"] = sorted(vars(file))
+    return found
+
+
+def check_files_match(path: str, config: Any) -> None:
+    """Raise ThemeError unless the plugin makes of the sources of ``path`` (every language)
+    the same File as ``generated_files`` does."""
+    from mkdocs.structure.files import File, Files
+
+    plugin = config.plugins["i18n"]
+    sources = Files([File(src_uri(lang, path), config.docs_dir, config.site_dir,
+                          config.use_directory_urls) for lang in LANGS])
+    theirs = next((f for f in plugin.reconfigure_files(sources, config)
+                   if f.is_documentation_page()), None)
+    ours = generated_files([path], config)[0]
+    if theirs is None or _fields(theirs) != _fields(ours):
+        raise ThemeError(
+            f"mkdocs-static-i18n no longer makes of the generated page {path} the File "
+            f"theme/i18n.py makes (ours {_fields(ours)}, the plugin's "
+            f"{_fields(theirs) if theirs is not None else None}) — update i18n_file for "
+            "the installed version (README, 'Upgrading the theme')")
+
+
+def list_in_sitemap(files: Sequence[Any], config: Any) -> None:
+    """Add generated pages to the pages the plugin's sitemap lists for this language (it
+    takes that list in its own on_files, before the generated pages are added)."""
+    plugin = config.plugins["i18n"]
+    listed = getattr(plugin, "i18n_files_per_language", None)
+    lang = current_language(config)
+    if not isinstance(listed, dict) or not isinstance(listed.get(lang), list):
+        raise ThemeError("mkdocs-static-i18n no longer keeps the pages of its sitemap in "
+                         "i18n_files_per_language; update theme/i18n.py")
+    listed[lang].extend(files)
