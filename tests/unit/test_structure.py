@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pomost import kinds, theme
+from pomost import theme
 from pomost.publish.opendata import DATASETS
+from pomost.records import kinds
 from pomost.records.catalog import DataError, load_catalog
 from pomost.records.schemas import schema_files
 from pomost.render.environment import TEMPLATES
