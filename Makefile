@@ -38,7 +38,7 @@ site: $(STAMP)
 	$(BIN)/python -m pomost build --site-dir site
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m pomost serve --dev-addr 127.0.0.1:8000
 
 # axe-core and vnu.jar for the browser and HTML tests, pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's install script would try to download a Java runtime.

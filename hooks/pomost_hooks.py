@@ -26,7 +26,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -40,29 +39,25 @@ from pomost.build import project as site
 from pomost.langs import home
 from pomost.publish import search
 from pomost.records.catalog import DataError
-from pomost.render import azindex
-from pomost.render.pages import MARKERS, STATEMENT, Renderer
-from pomost.theme import frame, generated, i18n, material
+from pomost.render.pages import MARKERS
+from pomost.theme import frame, generated, i18n, live, material, records
 
 log = get_plugin_logger(__name__)
 
 _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
 _MARKER_IN_HTML = re.compile(r"<!-- pomost:([a-z-]+) -->")
 #: filled in on_env, once every page's title is known (see there)
-_A_Z = "<!-- pomost:a-z -->"
+_A_Z = records.A_Z
 #: the sitemap's <lastmod>, set per build in on_config (see pomost/build/lastmod.py)
 _LASTMOD: dict[str, str | None] = {}
 _INDEXES = search.Indexes()
 #: languages whose build is running: the i18n plugin runs Belarusian's whole build inside
 #: Polish's on_post_build and leaves current_language at 'be' afterwards
 _BUILDING: list[str] = []
-#: config file -> the project of the build running now (data/ is checked for changes once
-#: per build, in on_config, not on every page event)
-_PROJECTS: dict[str, site.Project] = {}
 #: language -> the navigation of its build (on_nav), for the record pages' templates
 _NAV: dict[str, Navigation] = {}
 #: language -> the writer of its record pages, from on_env to on_post_build (see there)
-_RECORD_PAGES: dict[str, pool.Pool] = {}
+_RECORD_PAGES: dict[str, records.RecordPages] = {}
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -70,13 +65,14 @@ def _lang(config: MkDocsConfig) -> str:
 
 
 def _project(config: MkDocsConfig) -> site.Project:
-    return _PROJECTS.get(config.config_file_path) or _reload(config)
+    return site.current(config.config_file_path) or _reload(config)
 
 
 def _reload(config: MkDocsConfig) -> site.Project:
     try:
-        _PROJECTS[config.config_file_path] = site.project(Path(config.config_file_path).parent)
-        return _PROJECTS[config.config_file_path]
+        found = site.project(Path(config.config_file_path).parent)
+        site.set_current(config.config_file_path, found)
+        return found
     except DataError as err:
         raise PluginError(
             "The data in data/ cannot be published:\n" + str(err)
@@ -182,21 +178,14 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         # dropped once written (on_post_page), so thousands are never in memory at once.
         html = ""
     own = page.meta.get("search") or {}
-    if not own.get("exclude"):
-        url = search.location(page.url, renderer.prefix)
-        _INDEXES.add(renderer.lang, [search.record_entry(url, page.title, page.meta["description"])]
-                     if target else search.page_entries(url, page.title, html))
+    entries = None if own.get("exclude") else records.search_entries(page, html, renderer.prefix)
+    if entries is not None:
+        _INDEXES.add(renderer.lang, entries)
+    if live.enabled():
+        live.saw(renderer.lang, page, html, entries)
     # Our index has the page; Material's plugin need not parse its HTML again.
     page.meta["search"] = {**own, "exclude": True}
     return html
-
-
-def _title(page: Page) -> str:
-    """The page's own title: its heading, not the shorter nav label ("Aktualności")."""
-    if page.meta.get("title"):
-        return page.meta["title"]
-    first = page.toc.items[0] if page.toc.items else None
-    return first.title if first and first.level == 1 else page.title
 
 
 def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -210,18 +199,10 @@ def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Env
     env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
     env.globals["pomost_home"] = home(urlsplit(_site_url(config)).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
-    for page in pages:
-        if page.content and _A_Z in page.content:
-            entries = [azindex.Entry(_title(p), p.url) for p in pages if p is not page]
-            page.content = page.content.replace(
-                _A_Z, renderer.a_z(azindex.groups(entries, lang), page.url))
+    records.fill_a_z(pages, pages, renderer)
+    if live.enabled():
+        live.keep_compiled(env)  # the preview builds again and again: compile Material once
     return env
-
-
-def _record_kind(page: Page) -> str | None:
-    """The kind of a record page (not the statement, which MkDocs renders), else None."""
-    target = generated.generated_target(page.file.src_uri)
-    return target[0] if target and target[0] != STATEMENT else None
 
 
 @event_priority(-200)  # after every plugin's on_env: the theme's environment is final
@@ -230,49 +211,23 @@ def _start_record_pages(env: Environment, /, *, config: MkDocsConfig, files: Fil
     # frame (theme/frame.py), and on every core when `python -m pomost build` asks for
     # workers (build/pool.py). The rest of the build goes on meanwhile; on_post_build waits.
     lang = _lang(config)
-    renderer = _project(config).renderer(lang)
-    records = [f.page for f in files.documentation_pages() if f.page and _record_kind(f.page)]
-    pages = frame.Pages(config, _NAV[lang], env, files.documentation_pages(),
-                        lambda page: _values(renderer, page))
-    for page in records:
-        files.remove(page.file)  # MkDocs' own loop leaves them to the hook
-    rest: list[Page] = []
-    frames: dict[str, frame.Frame | None] = {}
-    if frame.enabled():
-        sections: dict[str, list[Page]] = {}
-        for page in records:
-            sections.setdefault(str(_record_kind(page)), []).append(page)
-        for kind, members in sections.items():
-            try:
-                frames[kind], done = pages.frame(members[0], members[1] if len(members) > 1
-                                                 else None, f"{lang} {kind} pages")
-            except frame.FrameError as err:
-                raise PluginError(str(err)) from None
-            for page, html in done:
-                pages.write(page, html)
-            rest.extend(members[len(done):])
+    pages = records.RecordPages(config, _NAV[lang], env, files,
+                                lambda: _project(config).renderer(lang))
+    pages.leave_out(files, pages.records)
+    try:
+        proven = pages.make_frames()
+    except frame.FrameError as err:
+        raise PluginError(str(err)) from None
+    if live.enabled():  # the preview: only what changed (theme/live.py)
+        rest = live.plan(lang, config, pages, files, proven)
     else:
-        rest = records
-
-    def write(page: Page) -> None:
-        found = frames.get(str(_record_kind(page)))
-        pages.write(page, pages.framed(found, page) if found else pages.full(page))
-
-    writer = pool.Pool(rest, write, children=int(os.environ.get(parallel.WORKERS_VARIABLE, "0")))
-    writer.start()
-    _RECORD_PAGES[lang] = writer
+        rest = [page for page in pages.records if not any(page is p for p in proven)]
+    pages.start(rest, children=int(os.environ.get(parallel.WORKERS_VARIABLE, "0")))
+    _RECORD_PAGES[lang] = pages
     return env
 
 
 on_env = CombinedEvent(_fill_a_z, _start_record_pages)
-
-
-def _values(renderer: Renderer, page: Page) -> frame.Values:
-    target = generated.generated_target(page.file.src_uri)
-    assert target is not None
-    kind, rid = target
-    return frame.Values(renderer.page(kind, rid, page.url), str(escape(page.meta["title"])),
-                        str(escape(page.meta["description"])), rid)
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -309,7 +264,8 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     if generated.generated_target(page.file.src_uri) or page.meta.get("pomost_filled"):
         page.content = None  # written: free it (see on_page_content and on_page_context)
     # Every page has a description: on_page_markdown requires it, generated pages get theirs.
-    tags = renderer.head(page.url, _site_url(config), _title(page), page.meta["description"])
+    tags = renderer.head(page.url, _site_url(config), records.page_title(page),
+                         page.meta["description"])
     # The Atom feeds of both languages are advertised in every page's head.
     return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)))
 
@@ -334,7 +290,10 @@ def _finish_record_pages(*, config: MkDocsConfig) -> None:
 def _write_files_beside(*, config: MkDocsConfig) -> None:
     project = _project(config)
     renderer = project.renderer(_BUILDING.pop())
-    for path, content in project.downloads(renderer.lang).files(_site_url(config)).items():
+    downloads = project.downloads(renderer.lang)
+    beside = (live.files_beside(renderer.lang, downloads, _site_url(config)) if live.enabled()
+              else downloads.files(_site_url(config)))
+    for path, content in beside.items():
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)

@@ -1,4 +1,5 @@
-"""Command line: `python -m pomost check | schemas | build | nginx` (PYTHONPATH=hooks; Makefile)."""
+"""Command line: `python -m pomost check | schemas | build | serve | nginx` (PYTHONPATH=hooks;
+Makefile)."""
 
 from __future__ import annotations
 
@@ -111,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schemas", help="write data/schemas/*.schema.json from the models")
     b = sub.add_parser("build", help="validate, then build the site atomically")
     b.add_argument("--site-dir", default="site", type=Path)
+    v = sub.add_parser("serve", help="live preview: each edit shown as soon as it is built")
+    v.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    w = sub.add_parser("live-worker", help=argparse.SUPPRESS)  # one language of `serve`
+    w.add_argument("lang")
+    w.add_argument("site_dir", type=Path)
     n = sub.add_parser("nginx", help="print the nginx configuration for a built site")
     n.add_argument("--site-dir", default="site", type=Path, help="the built site to read")
     n.add_argument("--root", type=Path, help="where the server finds the site (default: --site-dir)")
@@ -123,6 +129,13 @@ def main(argv: list[str] | None = None) -> int:
         return check(ROOT, args.save)
     if args.command == "schemas":
         return write_schemas(ROOT)
+    if args.command == "serve":
+        from pomost.build import preview
+        host, _, port = args.dev_addr.rpartition(":")
+        return preview.serve(ROOT, host or "127.0.0.1", int(port))
+    if args.command == "live-worker":
+        from pomost.theme import live
+        return live.worker(ROOT, args.lang, args.site_dir)
     if args.command == "nginx":
         from pomost.build import webserver
         try:

@@ -12,8 +12,13 @@ import datetime as dt
 import os
 import pickle
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+from jinja2 import Environment
+
+from pomost.build.changes import Recorder, TrackingRenderer
+from pomost.build.reload import Reader
 from pomost.domain import timeline
 from pomost.domain.grants import grant_table
 from pomost.langs import LANGS, absolute
@@ -29,6 +34,29 @@ from pomost.theme.generated import STATEMENT_PATH
 #: a file with the catalog validated by `python -m pomost check --save`, handed by
 #: `python -m pomost build` to its per-language builds
 CATALOG_VARIABLE = "POMOST_CATALOG"
+#: set to 1 in a preview worker (theme/live.py): data/ is read again record by record, and
+#: the renderers note what each page is made of
+LIVE_VARIABLE = "POMOST_LIVE"
+
+
+def live() -> bool:
+    return os.environ.get(LIVE_VARIABLE) == "1"
+
+
+@cache
+def _shared_environment() -> Environment:
+    """One template environment for every project of a preview worker: each edit makes a
+    new project, and compiling the templates again took most of a second. Jinja reloads a
+    template whose file changed."""
+    return environment()
+
+
+#: language -> what each of its pages was made of (the preview only)
+_RECORDERS: dict[str, Recorder] = {}
+
+
+def recorder(lang: str) -> Recorder:
+    return _RECORDERS.setdefault(lang, Recorder())
 
 
 @dataclass(frozen=True)
@@ -39,16 +67,21 @@ class Language:
     downloads: Downloads
 
 
-def language(catalog: Catalog, lang: str, today: dt.date | None = None) -> Language:
+def language(catalog: Catalog, lang: str, today: dt.date | None = None,
+             recorder: Recorder | None = None) -> Language:
     """Everything ``lang``'s pages and files are made with, put together once.
 
-    ``today``: the day "upcoming" and "past" are counted from (default: the build date).
+    ``today``: the day "upcoming" and "past" are counted from (default: the build date);
+    ``recorder``: notes what each page is made of (the preview, build/changes.py).
     """
     words = Wording(lang)
     links = Links(lang, words.strings)
     agenda = timeline.Agenda(timeline.Timeline(catalog.events), today or timeline.build_date())
     grants = grant_table(catalog)
     downloads = Downloads(catalog, words, links, grants, agenda)
+    if recorder is not None:
+        return Language(TrackingRenderer(catalog, words, links, agenda, grants, downloads,
+                                         _shared_environment(), recorder), downloads)
     return Language(Renderer(catalog, words, links, agenda, grants, downloads, environment()),
                     downloads)
 
@@ -61,7 +94,8 @@ class Project:
 
     def language(self, lang: str) -> Language:
         if lang not in self._languages:
-            self._languages[lang] = language(self.catalog, lang)
+            self._languages[lang] = language(self.catalog, lang,
+                                             recorder=recorder(lang) if live() else None)
         return self._languages[lang]
 
     def renderer(self, lang: str) -> Renderer:
@@ -107,6 +141,9 @@ def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:
         pickle.dump((_signature(root / "data"), catalog), handle, pickle.HIGHEST_PROTOCOL)
 
 
+_READER = Reader()
+
+
 def _load(data: Path, signature: tuple) -> Catalog:
     handed = os.environ.get(CATALOG_VARIABLE)
     if handed and Path(handed).is_file():
@@ -114,7 +151,20 @@ def _load(data: Path, signature: tuple) -> Catalog:
             saved, catalog = pickle.load(handle)
         if saved == signature:  # the same files, unchanged since they were validated
             return catalog
-    return load_catalog(data)
+    return _READER.load(data) if live() else load_catalog(data)
+
+
+#: config file -> the project of the build running now (the hook checks data/ for changes
+#: once per build, in on_config, not on every page event; the preview swaps it after an edit)
+_CURRENT: dict[str, Project] = {}
+
+
+def current(config_file: str) -> Project | None:
+    return _CURRENT.get(config_file)
+
+
+def set_current(config_file: str, found: Project) -> None:
+    _CURRENT[config_file] = found
 
 
 def project(root: Path) -> Project:
@@ -127,3 +177,8 @@ def project(root: Path) -> Project:
     result = Project(_load(data, signature))
     _CACHE[data] = (signature, result)
     return result
+
+
+def forget() -> None:
+    """Drop the loaded projects: the next ``project`` loads again (the UI strings changed)."""
+    _CACHE.clear()

@@ -1,0 +1,310 @@
+"""`make serve` (`python -m pomost serve`): the live preview, each saved edit shown within a
+second or so, and the pages exactly what `make site` would make of the same files.
+
+One worker process per language (``python -m pomost live-worker``, theme/live.py) builds its
+language once and keeps it in memory; after an edit it writes only what the edit changed.
+This process watches data/, docs/, overrides/, mkdocs.yml and the templates and UI
+strings, tells the workers what changed (they work at the same time, one per core), and
+serves what they wrote: ``be/…`` from the Belarusian worker's folder, everything else from
+the Polish one's, the sitemap merged from both (as build/parallel.py puts a site together),
+and each language's 404 page for what is missing. Every HTML page it sends gets a small
+script that reloads the page when a rebuild has finished (the files on disk have none).
+
+Edits to other code under hooks/ need a restart: the workers keep the modules they loaded.
+No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import os
+import posixpath
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from pomost.build.parallel import LANGUAGE_VARIABLE, SITEMAP, assemble, merge_sitemaps
+from pomost.langs import LANGS, prefix
+
+#: what is watched, under the project's root
+WATCHED = ("data", "docs", "overrides", "mkdocs.yml", "hooks")
+#: how long after the last change in a burst (an editor writes a file in several steps)
+#: the workers are told
+QUIET = 0.05
+
+_RELOAD = """<script>(function(){var v=%d;function w(){fetch("/.pomost/reload?since="+v)
+.then(function(r){return r.text()}).then(function(t){if(t==="reload"){location.reload()}else{w()}},
+function(){setTimeout(w,1000)})}w()})();</script>"""
+
+
+class Worker:
+    """One language's worker process and its replies."""
+
+    def __init__(self, root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> None:
+        self.lang, self.site_dir = lang, site_dir
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pomost", "live-worker", lang, str(site_dir)],
+            cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            env={**env, LANGUAGE_VARIABLE: lang})
+
+    def answer(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            return {"ok": False, "message": f"the {self.lang} worker stopped"}
+        return json.loads(line)
+
+    def send(self, paths: list[str]) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps({"paths": paths}) + "\n")
+        self.process.stdin.flush()
+
+    def stop(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdout:
+            self.process.stdout.close()
+
+
+class Preview:
+    """The workers of every language over one folder each, and the site they make together."""
+
+    def __init__(self, root: Path, out: Path | None = None, env: dict[str, str] | None = None,
+                 langs: tuple[str, ...] = LANGS) -> None:
+        self.root = root.resolve()
+        self.out = out or Path(tempfile.mkdtemp(prefix="pomost-preview-"))
+        self._own_out = out is None
+        self.langs = langs
+        self.version = 0
+        self.changed = threading.Condition()
+        env = {**(env or os.environ), "NO_MKDOCS_2_WARNING": "1",
+               "PYTHONPATH": str(self.root / "hooks")}
+        self.workers = {lang: Worker(self.root, lang, self.out / lang, env) for lang in langs}
+        self.last = self._gather()
+
+    def folder(self, lang: str) -> Path:
+        return self.out / lang
+
+    def _gather(self) -> dict[str, dict[str, Any]]:
+        answers = {lang: worker.answer() for lang, worker in self.workers.items()}
+        self._merge_sitemaps()
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+        return answers
+
+    def refresh(self, paths: list[str]) -> dict[str, dict[str, Any]]:
+        """Tell every worker what changed (paths relative to the root); their answers."""
+        for worker in self.workers.values():
+            worker.send(paths)
+        self.last = self._gather()
+        return self.last
+
+    def _merge_sitemaps(self) -> None:
+        merged = self.out / "sitemap"
+        merged.mkdir(exist_ok=True)
+        default = self.folder(self.langs[0]) / SITEMAP
+        if not default.exists():
+            return
+        shutil.copy2(default, merged / SITEMAP)
+        shutil.copy2(default.with_name(SITEMAP + ".gz"), merged / (SITEMAP + ".gz"))
+        for lang in self.langs[1:]:
+            if (self.folder(lang) / SITEMAP).exists():
+                merge_sitemaps(merged / SITEMAP, self.folder(lang) / SITEMAP)
+
+    def file(self, site_path: str) -> Path | None:
+        """The file that serves ``site_path`` ('be/organizacje/x/index.html')."""
+        if site_path in (SITEMAP, SITEMAP + ".gz"):
+            return self.out / "sitemap" / site_path
+        lang = next((lang for lang in self.langs[1:] if site_path.startswith(prefix(lang))),
+                    self.langs[0])
+        found = self.folder(lang) / site_path
+        return found if found.is_file() else None
+
+    def not_found(self, site_path: str) -> Path:
+        lang = next((lang for lang in self.langs[1:] if site_path.startswith(prefix(lang))),
+                    self.langs[0])
+        return self.folder(lang) / prefix(lang) / "404.html"
+
+    def snapshot(self, into: Path) -> Path:
+        """The site as `make site` assembles it from the languages' folders (tests)."""
+        parts = {}
+        for lang in self.langs:
+            parts[lang] = into if lang == self.langs[0] else into.with_name(f"{into.name}.{lang}")
+            shutil.copytree(self.folder(lang), parts[lang])
+        try:
+            return assemble(parts, self.langs[0])
+        finally:
+            for lang, part in parts.items():
+                if lang != self.langs[0]:
+                    shutil.rmtree(part, ignore_errors=True)
+
+    def wait_for_version(self, since: int, seconds: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version > since, timeout=seconds)
+            return self.version
+
+    def close(self) -> None:
+        for worker in self.workers.values():
+            worker.stop()
+        if self._own_out:
+            shutil.rmtree(self.out, ignore_errors=True)
+
+
+def relative_paths(root: Path, paths: set[str]) -> list[str]:
+    found = []
+    for path in sorted(paths):
+        try:
+            found.append(Path(path).resolve().relative_to(root).as_posix())
+        except ValueError:
+            continue
+    return found
+
+
+def _handler(preview: Preview, base: str) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_HEAD(self) -> None:
+            self._head_only = True
+            self.do_GET()
+
+        def do_GET(self) -> None:
+            url = urlsplit(self.path)
+            if url.path == "/.pomost/reload":
+                since = int(url.query.partition("=")[2] or 0)
+                now = preview.wait_for_version(since, 25)
+                self._send(HTTPStatus.OK, b"reload" if now > since else b"same", "text/plain")
+                return
+            path = unquote(url.path)
+            if not path.startswith(base):
+                self._send(HTTPStatus.NOT_FOUND, b"", "text/plain")
+                return
+            site_path = posixpath.normpath(path[len(base):]).lstrip("/")
+            site_path = "" if site_path == "." else site_path
+            if path.endswith("/") or not site_path:
+                site_path = posixpath.join(site_path, "index.html")
+            found = preview.file(site_path)
+            if found is None and preview.file(posixpath.join(site_path, "index.html")):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                return
+            status = HTTPStatus.OK
+            if found is None:
+                status, found = HTTPStatus.NOT_FOUND, preview.not_found(site_path)
+            body = found.read_bytes() if found.is_file() else b""
+            kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+            if kind == "text/html":
+                body = body.replace(b"</body>", (_RELOAD % preview.version).encode() + b"</body>")
+            self._send(status, body, kind)
+
+        def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text")
+                                                     else ""))
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if not getattr(self, "_head_only", False):
+                self.wfile.write(body)
+
+    return Handler
+
+
+def _watch(root: Path, notify: Callable[[set[str]], None]) -> Any:
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: Any) -> None:
+            if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+                return
+            paths = {event.src_path, getattr(event, "dest_path", "") or event.src_path}
+            notify({p for p in paths if p})
+
+    observer = Observer()
+    for name in WATCHED:
+        path = root / name
+        if path.is_dir():
+            observer.schedule(Handler(), str(path), recursive=True)
+    observer.schedule(Handler(), str(root), recursive=False)  # mkdocs.yml
+    observer.start()
+    return observer
+
+
+def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str], None] = print,
+          ready: threading.Event | None = None) -> int:
+    """Serve the preview of the project at ``root`` until interrupted."""
+    from pomost.records.yamlsource import is_editor_file
+
+    started = time.perf_counter()
+    preview = Preview(root)
+    _report(preview.last, say, f"built in {time.perf_counter() - started:.1f} s")
+    pending: set[str] = set()
+    wake = threading.Event()
+
+    def notify(paths: set[str]) -> None:
+        relevant = {p for p in relative_paths(preview.root, paths)
+                    if not is_editor_file(p.rpartition("/")[2]) and p.split("/")[0] in WATCHED
+                    and (p != "mkdocs.yml" or "/" not in p)}
+        if relevant:
+            pending.update(relevant)
+            wake.set()
+
+    observer = _watch(preview.root, notify)
+    server = ThreadingHTTPServer((host, port), _handler(preview, base))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    say(f"serving on http://{host}:{server.server_address[1]}{base}")
+    if ready is not None:
+        ready.set()
+    try:
+        while True:
+            wake.wait()
+            time.sleep(QUIET)
+            while wake.is_set():  # more came meanwhile: wait for the burst to end
+                wake.clear()
+                time.sleep(QUIET)
+            paths = sorted(pending)
+            pending.clear()
+            code = [p for p in paths if p.startswith("hooks/") and not p.startswith(
+                ("hooks/pomost/render/templates/", "hooks/pomost/render/strings/"))]
+            if code:
+                say(f"{', '.join(code)} changed: restart the preview to use the new code")
+            paths = [p for p in paths if p not in code and not p.endswith((".pyc", "/"))]
+            if not paths:
+                continue
+            started = time.perf_counter()
+            answers = preview.refresh(paths)
+            _report(answers, say, f"{', '.join(paths)}: updated in "
+                    f"{time.perf_counter() - started:.2f} s")
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        observer.stop()
+        server.shutdown()
+        preview.close()
+
+
+def _report(answers: dict[str, dict[str, Any]], say: Callable[[str], None], done: str) -> None:
+    problems = [a["message"] for a in answers.values() if not a.get("ok")]
+    for message in dict.fromkeys(problems):
+        say(message)
+    say(done if not problems else "the preview shows the last version that could be built")

@@ -1,0 +1,119 @@
+"""The record pages of one language's build: written by the hook, not by MkDocs' own loop.
+
+At the end of on_env (every page's title is known, the theme's environment is final) the
+hook takes the record pages out of the Files MkDocs is about to write and hands them to a
+``RecordPages``: each section's frame is made and checked (theme/frame.py), its first two
+pages written as Material renders them, and the others through the frame, on every core
+the build was given (build/pool.py). The statement, a generated page too, stays with
+MkDocs: it has no section of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from markupsafe import escape
+
+from pomost.build import pool
+from pomost.publish import search
+from pomost.render import azindex
+from pomost.render.pages import STATEMENT, Renderer
+from pomost.theme import frame, generated
+
+#: the A–Z marker: filled in once every page's title is known (on_env), not with the others
+A_Z = "<!-- pomost:a-z -->"
+
+
+def record_kind(page: Any) -> str | None:
+    """The kind of a record page (not the statement, which MkDocs renders), else None."""
+    target = generated.generated_target(page.file.src_uri)
+    return target[0] if target and target[0] != STATEMENT else None
+
+
+def page_title(page: Any) -> str:
+    """The page's own title: its heading, not the shorter nav label ("Aktualności")."""
+    if page.meta.get("title"):
+        return page.meta["title"]
+    first = page.toc.items[0] if page.toc.items else None
+    return first.title if first and first.level == 1 else page.title
+
+
+def fill_a_z(pages: Iterable[Any], every: list[Any], renderer: Renderer) -> None:
+    """Put the A–Z list of ``every`` page into those of ``pages`` that have its marker."""
+    for page in pages:
+        if page.content and A_Z in page.content:
+            entries = [azindex.Entry(page_title(p), p.url) for p in every if p is not page]
+            page.content = page.content.replace(
+                A_Z, renderer.a_z(azindex.groups(entries, renderer.lang), page.url))
+
+
+def search_entries(page: Any, html: str, prefix: str) -> list[dict[str, str]]:
+    """A page's entries in its language's search index: a record page's from its title and
+    summary, a hand-written page's from its ``html``."""
+    url = search.location(page.url, prefix)
+    if generated.generated_target(page.file.src_uri):
+        return [search.record_entry(url, page.title, page.meta["description"])]
+    return search.page_entries(url, page.title, html)
+
+
+class RecordPages:
+    def __init__(self, config: Any, nav: Any, env: Any, files: Any,
+                 renderer: Callable[[], Renderer]) -> None:
+        #: ``renderer()``: the language's renderer now (the preview swaps the project)
+        self.renderer = renderer
+        doc_files = files.documentation_pages()
+        #: every page of the language, in MkDocs' order
+        self.all_pages = [f.page for f in doc_files if f.page is not None]
+        self.records = [p for p in self.all_pages if record_kind(p)]
+        self.pages = frame.Pages(config, nav, env, doc_files, self._values)
+        self.frames: dict[str, frame.Frame | None] = {}
+        self._writer: pool.Pool | None = None
+
+    def _values(self, page: Any) -> frame.Values:
+        target = generated.generated_target(page.file.src_uri)
+        assert target is not None
+        kind, rid = target
+        return frame.Values(self.renderer().page(kind, rid, page.url),
+                            str(escape(page.meta["title"])),
+                            str(escape(page.meta["description"])), rid)
+
+    @staticmethod
+    def leave_out(files: Any, pages: Iterable[Any]) -> None:
+        """Take ``pages`` out of what MkDocs' own loop writes."""
+        for page in pages:
+            files.remove(page.file)
+
+    def make_frames(self) -> list[Any]:
+        """Each section's frame (none with POMOST_FRAME=0); writes the pages that proved it
+        and returns them."""
+        if not frame.enabled():
+            return []
+        sections: dict[str, list[Any]] = {}
+        for page in self.records:
+            sections.setdefault(str(record_kind(page)), []).append(page)
+        written = []
+        for kind, members in sections.items():
+            lang = self.renderer().lang
+            self.frames[kind], done = self.pages.frame(
+                members[0], members[1] if len(members) > 1 else None, f"{lang} {kind} pages")
+            for page, html in done:
+                self.pages.write(page, html)
+                written.append(page)
+        return written
+
+    def write(self, page: Any) -> None:
+        """Render and write one record page (through its frame, if its section has one)."""
+        found = self.frames.get(str(record_kind(page)))
+        self.pages.write(page, self.pages.framed(found, page) if found else self.pages.full(page))
+
+    def start(self, pages: list[Any], children: int) -> None:
+        """Begin writing ``pages`` with ``children`` forked helpers (0: here, in ``finish``)."""
+        self._writer = pool.Pool(pages, self.write, children=children)
+        self._writer.start()
+
+    def finish(self) -> None:
+        """Write what is left and wait for the helpers; raises pool.WorkerError."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.finish()
