@@ -27,8 +27,8 @@ from typing import Any
 from pomost.domain.references import References
 from pomost.publish.opendata import DATASETS, csv_path, json_path, to_json
 from pomost.records.catalog import Catalog
-from pomost.records.kinds import KINDS, kind
-from pomost.render.pages import Renderer
+from pomost.records.kinds import KINDS, kind, of_model
+from pomost.render.pages import PAGED, Renderer, listing
 
 Key = tuple
 ALL: Key = ("all",)
@@ -323,16 +323,26 @@ def changes(old: Catalog, new: Catalog) -> set[Key]:
                     if version is not None:
                         touched.update(("refs", k.name, field, ref)
                                        for ref in _link_values(version, field))
+    for name, size in PAGED.items():  # which entries each page of a long list shows
+        before_ids = [r.id for r in listing(old, name)]
+        after_ids = [r.id for r in listing(new, name)]
+        count = (-(-len(before_ids) // size), -(-len(after_ids) // size))
+        for part in range(1, max(*count, 1) + 1):
+            span = slice((part - 1) * size, part * size)
+            if count[0] != count[1] or before_ids[span] != after_ids[span]:
+                touched.add(("listing", name, part))
     if touched:
         touched.add(ALL)
     return touched
 
 
 def structural(old: Catalog, new: Catalog) -> bool:
-    """Whether pages come or go (a record of a kind with pages added, removed, renamed):
-    MkDocs must then know the site's pages again."""
+    """Whether pages come or go (a record of a kind with pages added, removed, renamed; a
+    long list needing more or fewer pages): MkDocs must then know the site's pages again."""
     return any(old.of(k.name).keys() != new.of(k.name).keys()
-               for k in KINDS if k.many and k.pages == "generated")
+               for k in KINDS if k.many and k.pages == "generated") or any(
+        -(-len(listing(old, name)) // size) != -(-len(listing(new, name)) // size)
+        for name, size in PAGED.items())
 
 
 # -- the renderer that notes ---------------------------------------------------------------
@@ -354,9 +364,30 @@ class TrackingRenderer(Renderer):
         with self.recorder.page(page_url):
             return super().page(kind, rid, page_url, site_url)
 
-    def marker(self, name: str, page_url: str) -> str:
+    def marker(self, name: str, page_url: str, part: int = 1) -> str:
         with self.recorder.page(page_url):
-            return super().marker(name, page_url)
+            return super().marker(name, page_url, part)
+
+    def part(self, name: str, part: int) -> tuple[list[Any], int]:
+        # A page of a long list shows its own entries: it is made of them and of which
+        # entries fall on it, not of every record (changes: "listing").
+        raw: Any = self.catalog
+        entries, size = listing(raw._catalog, name), PAGED[name]
+        shown = entries[(part - 1) * size:part * size]
+        self.recorder.note(("listing", name, part),
+                           *(("record", of_model(type(r)).name, r.id) for r in shown))
+        return shown, max(1, -(-len(entries) // size))
+
+    def part_title(self, name: str, part: int) -> str:
+        self.recorder.note(("listing", name, part))
+        return Renderer.part_title(self._untracked(), name, part)
+
+    def _untracked(self) -> Renderer:
+        plain = object.__new__(Renderer)
+        plain.__dict__.update(self.__dict__)
+        tracked: Any = self.catalog
+        plain.catalog = tracked._catalog
+        return plain
 
     def a_z(self, groups: list, page_url: str) -> str:
         with self.recorder.page(page_url):

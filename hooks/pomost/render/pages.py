@@ -45,6 +45,38 @@ _FRAGMENTS = {
 #: marker in a Markdown page -> template that replaces it; each kind with pages has its list
 MARKERS = {**_FRAGMENTS, **{k.attr: f"{k.name}_list.html" for k in with_pages()}}
 
+#: kind of the further pages of a long list (see PAGED; theme/generated.py makes them)
+LISTING = "listing"
+
+#: lists that grow with the catalogue without bound -> entries per page. The first page is
+#: the hand-written page with the marker; each further one a page of its own
+#: (``<that page's folder>/strona/<n>/``), all linked by a pager. A list that fits on one
+#: page has no pager and no further pages.
+PAGED = {"organisations": 500, "delegation-pack": 50}
+#: the UI string naming each paged list (in the titles of its further pages)
+_PAGED_TITLE = {"organisations": "section_organisations", "delegation-pack": "pack_title"}
+
+
+def listing(catalog: Any, name: str) -> list[Any]:
+    """Every entry of the paged list ``name``, in the order it shows them."""
+    organisations = list(catalog.organisations.values())
+    if name == "organisations":  # by role, as organisation_list.html groups them
+        return [o for role in ("good_practice", "institution", "partner")
+                for o in organisations if o.role == role]
+    if name == "delegation-pack":
+        return [o for o in organisations if o.role == "good_practice"]
+    raise KeyError(name)
+
+
+def part_count(catalog: Any, name: str) -> int:
+    """How many pages the paged list ``name`` takes."""
+    return max(1, -(-len(listing(catalog, name)) // PAGED[name]))
+
+
+def part_path(host_url: str, part: int) -> str:
+    """The site path of page ``part`` of a list whose first page is at ``host_url``."""
+    return host_url if part == 1 else f"{host_url}strona/{part}/"
+
 
 class Files(Protocol):
     """The files beside the pages, as pages link them (publish/downloads.py)."""
@@ -69,9 +101,12 @@ class Renderer:
     def record(self, kind: str, rid: str) -> Any:
         return self.catalog.of(kind)[rid]
 
-    def page_meta(self, kind: str, rid: str) -> dict[str, str]:
+    def page_meta(self, kind: str, rid: str) -> dict[str, Any]:
         """Title and description of a generated page, for the page's front matter."""
         text = self.words.text
+        if kind == LISTING:
+            title = self.part_title(*self._part(rid))
+            return {"title": title, "description": title, "search": {"exclude": True}}
         if kind == STATEMENT:
             return {"title": self.strings["a11y_title"], "description": self.strings[
                 "a11y_description"].format(site=text(self.catalog.settings.name))}
@@ -81,7 +116,27 @@ class Renderer:
     def page(self, kind: str, rid: str, page_url: str, site_url: str = "") -> str:
         if kind == STATEMENT:
             return self.statement(page_url, site_url)
+        if kind == LISTING:
+            name, part = self._part(rid)
+            heading = self._render("list_page.html", page_url, title=self.part_title(name, part))
+            return heading + self.marker(name, page_url, part)
         return self._render(f"{kind}.html", page_url, record=self.record(kind, rid))
+
+    @staticmethod
+    def _part(rid: str) -> tuple[str, int]:
+        """'delegation-pack/3' (the id of a further page of a paged list) -> its list, part."""
+        name, _, part = rid.rpartition("/")
+        return name, int(part)
+
+    def part_title(self, name: str, part: int) -> str:
+        return self.strings["list_part_title"].format(
+            title=self.strings[_PAGED_TITLE[name]], part=part,
+            parts=part_count(self.catalog, name))
+
+    def part(self, name: str, part: int) -> tuple[list[Any], int]:
+        """The entries on page ``part`` of the paged list ``name``, and how many pages it has."""
+        entries, size = listing(self.catalog, name), PAGED[name]
+        return entries[(part - 1) * size:part * size], max(1, -(-len(entries) // size))
 
     def statement(self, page_url: str, site_url: str) -> str:
         """The deklaracja dostępności; ``site_url`` is the site's root address (mkdocs.yml)."""
@@ -90,8 +145,18 @@ class Renderer:
         return self._render("statement.html", page_url, s=statement, site_url=site_url,
                             entity=self.catalog.organisations[statement.entity])
 
-    def marker(self, name: str, page_url: str) -> str:
-        return self._render(MARKERS[name], page_url)
+    def marker(self, name: str, page_url: str, part: int = 1) -> str:
+        """A marker's HTML; a paged list's page ``part``, with its pager if it has more."""
+        if name not in PAGED:
+            return self._render(MARKERS[name], page_url)
+        shown, parts = self.part(name, part)
+        html = self._render(MARKERS[name], page_url, shown=shown)
+        if parts == 1:
+            return html
+        host = page_url if part == 1 else page_url[: -len(f"strona/{part}/")]
+        links = {n: relative(part_path(host, n), page_url) for n in
+                 dict.fromkeys((1, max(1, part - 1), min(parts, part + 1), parts))}
+        return html + self._render("pager.html", page_url, part=part, parts=parts, links=links)
 
     def a_z(self, groups: list, page_url: str) -> str:
         """The A–Z list of every page (``azindex.groups``), linked from ``page_url``."""

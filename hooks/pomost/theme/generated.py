@@ -17,13 +17,15 @@ title and description come from the hook, its HTML from our templates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from pomost.langs import without_prefix
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import by_folder, with_pages
-from pomost.render.pages import STATEMENT
+from pomost.render.pages import LISTING, PAGED, STATEMENT, part_count
 from pomost.theme import i18n
 from pomost.theme.i18n import split_src_uri
 
@@ -31,6 +33,12 @@ from pomost.theme.i18n import split_src_uri
 #: and its source path (a phantom page like the record pages).
 STATEMENT_PATH = "deklaracja-dostepnosci/"
 STATEMENT_SRC = STATEMENT_PATH.rstrip("/") + ".md"
+
+
+#: the further pages of a long list (render/pages.py, PAGED): the language-neutral path of
+#: the page that has the list's marker ('organizacje/') -> the list; found in on_files
+HOSTS: dict[str, str] = {}
+_PART = re.compile(r"^(.*/)?strona/([0-9]+)\.md$")
 
 
 def generated_target(uri: str) -> tuple[str, str] | None:
@@ -42,16 +50,37 @@ def generated_target(uri: str) -> tuple[str, str] | None:
     kind = by_folder(folder) if "/" not in folder else None
     if kind and name != "index.md":
         return kind.name, name[:-3]
+    part = _PART.match(path) if "strona/" in path else None
+    if part and (part.group(1) or "") in HOSTS:
+        return LISTING, f"{HOSTS[part.group(1) or '']}/{part.group(2)}"
     return None
 
 
 def generated_paths(catalog: Catalog) -> Iterator[str]:
     """The language-neutral source path of every generated page ('organizacje/x.md'), the
-    statement first, then each kind's records in the order of their file."""
+    statement first, then each kind's records in the order of their file, then the further
+    pages of the long lists."""
     yield STATEMENT_SRC
     for kind in with_pages():
         for rid in catalog.of(kind.name):
             yield f"{kind.folder}/{rid}.md"
+    for host, name in HOSTS.items():
+        for part in range(2, part_count(catalog, name) + 1):
+            yield f"{host}strona/{part}.md"
+
+
+_MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
+
+
+def find_hosts(files: Any) -> None:
+    """Which hand-written page has each paged list's marker (HOSTS)."""
+    HOSTS.clear()
+    for file in files.documentation_pages():
+        if generated_target(file.src_uri):
+            continue
+        for name in _MARKER.findall(file.content_string):
+            if name in PAGED:
+                HOSTS[without_prefix(file.url)] = name
 
 
 @cache
@@ -84,12 +113,17 @@ def add_generated_pages(files: Any, catalog: Catalog, config: Any) -> list[Any]:
     Each has an (empty) content: a File with content is always "modified" to MkDocs, so
     `--dirty` builds them instead of comparing the time of a source that does not exist.
     """
+    from mkdocs.structure.files import InclusionLevel
+
+    find_hosts(files)
     paths = list(generated_paths(catalog))
-    i18n.check_files_match(paths[-1], config)  # the plugin would make the same File
+    i18n.check_files_match(paths[len(paths) > 1], config)  # the plugin makes the same File
     made = i18n.generated_files(paths, config)
     page = page_class()
     for file in made:
         file.content_string = ""
+        if "/strona/" in file.src_uri:  # a list's further page: reached from the list
+            file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
         page(None, file, config)
     i18n.list_in_sitemap(made, config)

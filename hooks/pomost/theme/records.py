@@ -18,7 +18,7 @@ from markupsafe import escape
 from pomost.build import pool
 from pomost.publish import search
 from pomost.render import azindex
-from pomost.render.pages import STATEMENT, Renderer
+from pomost.render.pages import LISTING, STATEMENT, Renderer
 from pomost.theme import frame, generated
 
 #: the A–Z marker: filled in once every page's title is known (on_env), not with the others
@@ -26,9 +26,15 @@ A_Z = "<!-- pomost:a-z -->"
 
 
 def record_kind(page: Any) -> str | None:
-    """The kind of a record page (not the statement, which MkDocs renders), else None."""
+    """The kind of a record page, else None (also for the statement and the further pages of
+    long lists: generated too, but MkDocs renders them)."""
     target = generated.generated_target(page.file.src_uri)
-    return target[0] if target and target[0] != STATEMENT else None
+    return target[0] if target and target[0] not in (STATEMENT, LISTING) else None
+
+
+def is_list_part(page: Any) -> bool:
+    target = generated.generated_target(page.file.src_uri)
+    return target is not None and target[0] == LISTING
 
 
 def page_title(page: Any) -> str:
@@ -43,7 +49,8 @@ def fill_a_z(pages: Iterable[Any], every: list[Any], renderer: Renderer) -> None
     """Put the A–Z list of ``every`` page into those of ``pages`` that have its marker."""
     for page in pages:
         if page.content and A_Z in page.content:
-            entries = [azindex.Entry(page_title(p), p.url) for p in every if p is not page]
+            entries = [azindex.Entry(page_title(p), p.url) for p in every
+                       if p is not page and not is_list_part(p)]
             page.content = page.content.replace(
                 A_Z, renderer.a_z(azindex.groups(entries, renderer.lang), page.url))
 
