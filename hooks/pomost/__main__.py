@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pomost.build import parallel
 from pomost.build import project as site
+from pomost.build.reload import Reader
 from pomost.records import schemas
 from pomost.records.catalog import Catalog, DataError, load_catalog
 
@@ -21,18 +22,19 @@ ROOT = Path.cwd()
 
 
 def check(root: Path, save: Path | None = None) -> int:
-    catalog = validated(root)
+    catalog = validated(root, reader=Reader(remember=False) if save else None)
     if catalog is not None and save is not None:
         site.save_catalog(root, catalog, save)
     return 0 if catalog is not None else 1
 
 
-def validated(root: Path, quiet: bool = False) -> Catalog | None:
+def validated(root: Path, quiet: bool = False, reader: Reader | None = None) -> Catalog | None:
     """The catalog in root/data, with the coverage report (unless ``quiet``); None, and the
-    problems on stderr, if it is invalid."""
+    problems on stderr, if it is invalid. ``reader``: reads it record by record, for the
+    build (the same catalog and messages; build/reload.py)."""
     started = time.perf_counter()
     try:
-        catalog = load_catalog(root / "data")
+        catalog = reader.load(root / "data") if reader else load_catalog(root / "data")
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -82,7 +84,8 @@ def build(root: Path, site_dir: Path) -> int:
         return 1
     os.environ[site.CATALOG_VARIABLE] = str(handed)
     try:
-        code, messages = parallel.build_site(root, work)
+        together = handed.stat().st_size <= parallel.TOGETHER_UP_TO
+        code, messages = parallel.build_site(root, work, together=together)
     except parallel.AssemblyError as err:
         code, messages = 1, f"The languages' builds do not fit together: {err}\n"
     finally:

@@ -106,9 +106,10 @@ def test_a_file_too_large_is_not_read(tmp_path):
         handle.truncate(yamlsource.MAX_BYTES + 2**20)
     with pytest.raises(YamlError) as caught:
         yamlsource.load(path, "data/people.yml")
+    limit = yamlsource.MAX_BYTES // 2**20
     assert [str(p) for p in caught.value.problems] == [
-        "data/people.yml:1:1: the file is too large (33 MB; a data file may have at most 32 MB) — "
-        "check that it is the right file"]
+        f"data/people.yml:1:1: the file is too large ({limit + 1} MB; a data file may have at "
+        f"most {limit} MB) — check that it is the right file"]
 
 
 def test_many_invisible_characters_are_listed_ten_times_then_counted(tmp_path):

@@ -3,9 +3,11 @@
 CPU seconds (user + system, the build and every process it waited for) are shown too: on
 a machine busy with other work, wall time varies from run to run and CPU time much less.
 
-Peak memory is the largest sum of resident memory over the build and all its child
-processes (both languages run at once, so the sum matters), sampled every 20 ms from
-/proc (Linux), and never less than the largest single process the kernel reports.
+Peak memory is the largest sum of the proportional set size (PSS) over the build and all
+its child processes, sampled every 50 ms from /proc (Linux): both languages run at once, so
+the sum matters, and the children a language's build forks share its memory — PSS counts a
+page shared by several processes once in all (resident size would count it in each). It
+is never less than the largest single process the kernel reports.
 """
 
 from __future__ import annotations
@@ -45,12 +47,23 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _tree_rss(pid: int) -> int:
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):  # the process has ended, or no smaps_rollup
+        pass
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE
+    return 0
+
+
+def _tree_memory(pid: int) -> int:
     tree, total, todo = _children(), 0, [pid]
     while todo:
         current = todo.pop()
-        with contextlib.suppress(OSError, IndexError, ValueError):  # the process has ended
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * _PAGE
+        total += _pss(current)
         todo.extend(tree.get(current, []))
     return total
 
@@ -66,8 +79,8 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(process.pid))
-            done.wait(0.02)
+            peak[0] = max(peak[0], _tree_memory(process.pid))
+            done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -43,8 +43,16 @@ class AssemblyError(Exception):
     """The languages' outputs cannot be put together."""
 
 
-def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[int, str]:
-    """Build ``root`` into ``out``, every language at once.
+#: a catalog (as `python -m pomost check --save` hands it over) larger than this is built one
+#: language after the other, each with every core: two languages' builds at once each hold
+#: the whole catalog and their pages, about 3 GB at 100,000 organisations
+TOGETHER_UP_TO = 64 * 1024 * 1024
+
+
+def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS,
+               together: bool = True) -> tuple[int, str]:
+    """Build ``root`` into ``out``, every language at once (``together``) or one after the
+    other, each with every core.
 
     Returns the exit code of the first failed build (0 if none) and what the builds printed,
     each language's messages once and not interleaved."""
@@ -52,19 +60,28 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[i
              for lang in langs}
     logs = {lang: tempfile.TemporaryFile() for lang in langs}  # noqa: SIM115 - closed in finally
     # Every core: each language's build forks children for its record pages (build/pool.py).
-    children = str(max(0, math.ceil(cores() / len(langs)) - 1))
+    at_once = len(langs) if together else 1
+    children = str(max(0, math.ceil(cores() / at_once) - 1))
     try:
-        processes = {
-            lang: subprocess.Popen(
+        def start(lang: str) -> subprocess.Popen:
+            return subprocess.Popen(
                 # Not --quiet: it hides the warnings --strict counts (MkDocs counts them in
                 # its log handler, which --quiet raises above WARNING), so a dead link passed.
                 [sys.executable, "-m", "mkdocs", "build", "--strict",
-                 "--site-dir", str(part)],
+                 "--site-dir", str(parts[lang])],
                 cwd=root, stdout=logs[lang], stderr=subprocess.STDOUT,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang,
                      WORKERS_VARIABLE: children})
-            for lang, part in parts.items()}
-        codes = {lang: process.wait() for lang, process in processes.items()}
+
+        if together:
+            processes = {lang: start(lang) for lang in langs}
+            codes = {lang: process.wait() for lang, process in processes.items()}
+        else:
+            codes = {}
+            for lang in langs:
+                codes[lang] = start(lang).wait()
+                if codes[lang]:
+                    break
         messages: list[str] = []
         for lang in langs:
             logs[lang].seek(0)

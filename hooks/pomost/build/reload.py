@@ -86,11 +86,16 @@ def _read_one(kind: Kind, name: str, text: str) -> _Read:
 
 
 class Reader:
-    """Reads data/ again and again, each time parsing only the records that changed."""
+    """Reads data/ again and again, each time parsing only the records that changed.
 
-    def __init__(self) -> None:
+    ``remember=False``: reads once (`python -m pomost check --save`): what was read is not
+    kept, and without the place of every value in memory at once (what `load_catalog` needs
+    for its messages) a national catalogue takes a fraction of the memory to check."""
+
+    def __init__(self, remember: bool = True) -> None:
         #: file name -> record text -> what it was read as
         self._known: dict[str, dict[str, _Read]] = {}
+        self._remember = remember
         #: how many record texts the last load parsed (tests, the preview's log)
         self.parsed = 0
 
@@ -152,6 +157,7 @@ class Reader:
             if read is None:
                 read = _read_one(kind, name, piece)
                 self.parsed += 1
-            now[piece] = read
+            if self._remember:
+                now[piece] = read
             yield read
         self._known[name] = now

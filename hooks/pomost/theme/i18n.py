@@ -154,31 +154,29 @@ _COMPARED = ("src_uri", "src_dir", "dest_dir", "use_directory_urls", "dest_uri",
 def i18n_file(source: str, build_lang: str, config: Any) -> Any:
     """The File the plugin makes of the source ``source`` (a generated page, ``x.md`` or
     ``x.be.md``, never an index) for the build of ``build_lang``: what ``create_i18n_file``
-    does, for this one case, without its pathlib round trips."""
-    from mkdocs.structure.files import File
+    does, for this one case, with its values set directly (File's own constructor and the
+    plugin both go through pathlib: the two Files of a page took most of on_files)."""
+    from mkdocs.structure.files import File, InclusionLevel
 
     if not config.use_directory_urls:
         raise ThemeError("generated pages need use_directory_urls (mkdocs.yml)")
     path, lang = split_src_uri(source)
     localization = None if path == source else lang
     original_dest = f"{source[:-3]}/index.html"  # what MkDocs makes of the source itself
-    file: Any = File(source, config.docs_dir, os.path.normpath(original_dest),
-                     config.use_directory_urls, dest_uri=original_dest)
-    if localization:
-        file.name = file.name.rsplit(".", 1)[0]  # 'x.be' -> 'x'
-    else:
-        file.name  # noqa: B018 - the plugin reads it, which caches it on the File
+    name = source.rpartition("/")[2][:-3]
     dest = f"{path[:-3]}/index.html"
     if build_lang != DEFAULT:
         dest = f"{build_lang}/{dest}"
-    file.dest_uri = dest
-    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
-    file.url = quote(dest[: -len("index.html")])
-    file.alternates = {build_lang: file}
-    file.locale = localization or DEFAULT
-    file.locale_alternate_of = build_lang
-    file.localization = localization
-    file.norm_src_uri = path
+    file: Any = File.__new__(File)
+    file.__dict__.update(
+        src_uri=source, src_dir=config.docs_dir,
+        dest_dir=os.path.normpath(original_dest),  # (sic: the plugin passes the path there)
+        use_directory_urls=config.use_directory_urls, inclusion=InclusionLevel.UNDEFINED,
+        name=name.rsplit(".", 1)[0] if localization else name, dest_uri=dest,
+        abs_dest_path=os.path.normpath(os.path.join(config.site_dir, dest)),
+        url=quote(dest[: -len("index.html")]), alternates={}, locale=localization or DEFAULT,
+        locale_alternate_of=build_lang, localization=localization, norm_src_uri=path)
+    file.alternates[build_lang] = file
     return file
 
 
