@@ -10,11 +10,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pomost.build import parallel
 from pomost.build import project as site
-from pomost.build.reload import Reader
+from pomost.build.pool import cores
+from pomost.build.reload import read_on_cores
 from pomost.records import schemas
 from pomost.records.catalog import Catalog, DataError, load_catalog
 
@@ -22,19 +24,21 @@ ROOT = Path.cwd()
 
 
 def check(root: Path, save: Path | None = None) -> int:
-    catalog = validated(root, reader=Reader(remember=False) if save else None)
+    # For the build (--save), every core reads: the same catalog, or the same messages.
+    catalog = validated(root, read=(lambda data: read_on_cores(data, cores())) if save else None)
     if catalog is not None and save is not None:
         site.save_catalog(root, catalog, save)
     return 0 if catalog is not None else 1
 
 
-def validated(root: Path, quiet: bool = False, reader: Reader | None = None) -> Catalog | None:
+def validated(root: Path, quiet: bool = False,
+              read: Callable[[Path], Catalog] | None = None) -> Catalog | None:
     """The catalog in root/data, with the coverage report (unless ``quiet``); None, and the
-    problems on stderr, if it is invalid. ``reader``: reads it record by record, for the
-    build (the same catalog and messages; build/reload.py)."""
+    problems on stderr, if it is invalid. ``read``: how (default: load_catalog; the build
+    reads record by record on every core, build/reload.py, with the same result)."""
     started = time.perf_counter()
     try:
-        catalog = reader.load(root / "data") if reader else load_catalog(root / "data")
+        catalog = (read or load_catalog)(root / "data")
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -105,3 +105,15 @@ def test_reading_once_keeps_nothing(data):
     reader = Reader(remember=False)
     assert reader.load(data) == load_catalog(data)
     assert reader.load(data) == load_catalog(data) and reader.parsed > 0
+
+
+def test_read_on_every_core_is_load_catalog(tmp_path):
+    from pomost.build.reload import read_on_cores
+    from tools.bench.data import generate
+
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    data = tmp_path / "data"
+    generate(ROOT / "data", data, 450)  # enough records to be shared out
+    assert read_on_cores(data, 2) == load_catalog(data)
+    _edit(data / "organisations.yml", "  role: partner", "  role: wspólnik")
+    assert _problems(lambda d: read_on_cores(d, 2), data) == _problems(load_catalog, data)

@@ -52,7 +52,7 @@ def _get(url: str) -> str:
         return ""
 
 
-def _until(predicate: Callable[[], object], seconds: float, every: float = 0.005) -> float:
+def _until(predicate: Callable[[], object], seconds: float, every: float = 0.02) -> float:
     started = time.perf_counter()
     while time.perf_counter() - started < seconds:
         if predicate():

@@ -264,8 +264,12 @@ class _OpenData:
     def page_url(self, page_url: str) -> str:  # a link: not data
         return self._open_data.page_url(page_url)
 
+    #: what the open-data page says of the columns comes from the models and the UI strings
+    _STATIC = frozenset({"datasets", "parts", "columns", "choices", "meaning"})
+
     def __getattr__(self, name: str) -> Any:
-        self._recorder.note(ALL)
+        if name not in self._STATIC:
+            self._recorder.note(ALL)
         return getattr(self._open_data, name)
 
 

@@ -161,3 +161,56 @@ class Reader:
                 now[piece] = read
             yield read
         self._known[name] = now
+
+
+# -- on every core: the build's one read of data/ ------------------------------------------
+
+#: a file with fewer records than this is read by the process itself
+_SHARED_FROM = 400
+#: the files whose records the children parse, set before they are forked
+_JOBS: list[tuple[Kind, str, list[str]]] = []
+
+
+def _parse_slice(task: tuple[int, int, int]) -> list[_Read] | None:
+    kind, name, pieces = _JOBS[task[0]]
+    try:
+        return [_read_one(kind, name, piece) for piece in pieces[task[1]:task[2]]]
+    except _Unusual:
+        return None
+
+
+def read_on_cores(data: Path, cores: int) -> Catalog:
+    """What load_catalog(data) gives, the records of the large files parsed on ``cores``
+    cores at once (forked children, each a share of the records); the rest as ``Reader``."""
+    import multiprocessing
+
+    reader = Reader(remember=True)
+    jobs = []
+    for kind in KINDS:
+        if not kind.many:
+            continue
+        name = f"data/{kind.file}"
+        try:
+            text = yamlsource._decode(yamlsource._read(data / kind.file, name), name)
+            _, pieces = _records_of(text)
+        except (yamlsource.YamlError, _Unusual):
+            continue  # read whole, below: load_catalog words what is wrong
+        if len(pieces) >= _SHARED_FROM:
+            jobs.append((kind, name, pieces))
+    if cores < 2 or not jobs:
+        return Reader(remember=False).load(data)
+    _JOBS[:] = jobs
+    tasks = [(i, start, min(start + -(-len(p) // (cores * 4)), len(p)))
+             for i, (_, _, p) in enumerate(jobs)
+             for start in range(0, len(p), -(-len(p) // (cores * 4)))]
+    try:
+        with multiprocessing.get_context("fork").Pool(cores) as workers:
+            results = workers.map(_parse_slice, tasks)
+    finally:
+        _JOBS.clear()
+    for (i, start, stop), reads in zip(tasks, results, strict=True):
+        if reads is None:  # a problem: load_catalog finds and words it
+            return load_catalog(data)
+        kind, name, pieces = jobs[i]
+        reader._known.setdefault(name, {}).update(zip(pieces[start:stop], reads, strict=True))
+    return reader.load(data)

@@ -150,7 +150,7 @@ class Renderer:
         if name not in PAGED:
             return self._render(MARKERS[name], page_url)
         shown, parts = self.part(name, part)
-        html = self._render(MARKERS[name], page_url, shown=shown)
+        html = self._render(MARKERS[name], page_url, shown=shown, part=part)
         if parts == 1:
             return html
         host = page_url if part == 1 else page_url[: -len(f"strona/{part}/")]

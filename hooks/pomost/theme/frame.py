@@ -55,6 +55,10 @@ _SLOT_RE = re.compile("\ue000pomost-([a-z]+)(?:<h1)?\ue001")
 _SLOTS = ("content", "title", "description", "id")
 
 
+_ADVICE = (" (README, 'Upgrading the theme'); POMOST_FRAME=0 builds every page with "
+           "Material meanwhile")
+
+
 class FrameError(ThemeError):
     """Material's output is not what the frame of a section gives."""
 
@@ -92,12 +96,12 @@ class Frame:
         texts, names = self.parts[0::2], self.parts[1::2]
         if any("\ue000" in text or "\ue001" in text for text in texts) or \
                 not set(names) <= set(_SLOTS):
-            raise FrameError(f"{where}: Material changed a value of the page on its way into "
-                             "the page (a slot marker came out broken)")
+            raise FrameError(f"{where}: Material changes a value of the page on its way into "
+                             f"the page (a slot marker came out broken){_ADVICE}")
         missing = {"content", "title"} - set(names)
         if missing:
             raise FrameError(f"{where}: Material's page no longer prints the page's "
-                             f"{', '.join(sorted(missing))}")
+                             f"{', '.join(sorted(missing))}{_ADVICE}")
 
     def fill(self, values: Values) -> str:
         parts = self.parts.copy()
@@ -236,6 +240,5 @@ class Pages:
             if ours != theirs:
                 raise FrameError(f"{where}: the frame does not give Material's page for "
                                  f"{page_url}, {_differ(ours, theirs)} — Material prints "
-                                 "more of the page than theme/frame.py fills in (README, "
-                                 "'Upgrading the theme'); POMOST_FRAME=0 builds without it")
+                                 f"more of the page than theme/frame.py fills in{_ADVICE}")
         return frame, done
