@@ -40,7 +40,7 @@ from pomost.langs import home
 from pomost.publish import search
 from pomost.records.catalog import DataError
 from pomost.render.pages import MARKERS
-from pomost.theme import frame, generated, i18n, live, material, records
+from pomost.theme import compiled, frame, generated, i18n, live, material, records
 
 log = get_plugin_logger(__name__)
 
@@ -191,6 +191,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     # The first event at which every page of this language has its title, and the last one
     # before pages are written: the A–Z page gets its list here.
+    compiled.use(env)  # Material's templates compiled once per process tree (theme/compiled.py)
     lang = _lang(config)
     project = _project(config)
     renderer = project.renderer(lang)
@@ -200,8 +201,6 @@ def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Env
     env.globals["pomost_home"] = home(urlsplit(_site_url(config)).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     records.fill_a_z(pages, pages, renderer)
-    if live.enabled():
-        live.keep_compiled(env)  # the preview builds again and again: compile Material once
     return env
 
 

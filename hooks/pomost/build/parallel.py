@@ -2,9 +2,11 @@
 
 The i18n plugin builds Belarusian inside the Polish build's on_post_build: one language
 after the other, on one core. The languages share nothing but the theme's assets, so
-`python -m pomost build` starts one `mkdocs build` per language (the hook reads
+`python -m pomost build` runs one `mkdocs build --strict` per language (the hook reads
 POMOST_LANGUAGE and builds that language alone, with the switcher and sitemap alternates of
-a full build) and merges the outputs:
+a full build) and merges the outputs. Each is a fork of this process, which has imported
+MkDocs and compiled the theme's templates once for all of them (theme/compiled.py); each
+language's build forks helpers of its own for its record pages (build/pool.py). The merge:
 
 * the default language's output is the site; each other language's ``<lang>/`` folder
   moves into it;
@@ -20,11 +22,12 @@ import gzip
 import math
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
+import traceback
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from pomost.build.pool import cores
 from pomost.langs import LANGS
@@ -63,23 +66,20 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS,
     at_once = len(langs) if together else 1
     children = str(max(0, math.ceil(cores() / at_once) - 1))
     try:
-        def start(lang: str) -> subprocess.Popen:
-            return subprocess.Popen(
-                # Not --quiet: it hides the warnings --strict counts (MkDocs counts them in
-                # its log handler, which --quiet raises above WARNING), so a dead link passed.
-                [sys.executable, "-m", "mkdocs", "build", "--strict",
-                 "--site-dir", str(parts[lang])],
-                cwd=root, stdout=logs[lang], stderr=subprocess.STDOUT,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang,
-                     WORKERS_VARIABLE: children})
+        def start(lang: str) -> int:
+            # Not --quiet: it hides the warnings --strict counts (MkDocs counts them in its
+            # log handler, which --quiet raises above WARNING), so a dead link passed.
+            return _fork_mkdocs(root, ["build", "--strict", "--site-dir", str(parts[lang])],
+                                logs[lang], {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                             LANGUAGE_VARIABLE: lang, WORKERS_VARIABLE: children})
 
         if together:
-            processes = {lang: start(lang) for lang in langs}
-            codes = {lang: process.wait() for lang, process in processes.items()}
+            pids = {lang: start(lang) for lang in langs}
+            codes = {lang: _wait(pid) for lang, pid in pids.items()}
         else:
             codes = {}
             for lang in langs:
-                codes[lang] = start(lang).wait()
+                codes[lang] = _wait(start(lang))
                 if codes[lang]:
                     break
         messages: list[str] = []
@@ -98,6 +98,47 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS,
             logs[lang].close()
             if lang != langs[0]:
                 shutil.rmtree(part, ignore_errors=True)
+
+
+def warm(root: Path) -> None:
+    """Ready this process for the forked builds: MkDocs imported, the theme compiled."""
+    import mkdocs.__main__  # noqa: F401 - imported once here, not in each build
+
+    from pomost.theme import compiled
+    compiled.warm(root)
+
+
+def _fork_mkdocs(root: Path, args: list[str], log: Any, env: dict[str, str]) -> int:
+    """``mkdocs <args>`` in a fork of this process, its output to ``log``; its pid."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:  # the child: what `python -m mkdocs <args>` does, in root, with env
+        os.chdir(root)
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        os.environ.clear()
+        os.environ.update(env)
+        sys.argv = ["mkdocs", *args]
+        from mkdocs.__main__ import cli
+        try:
+            cli.main(args=args, prog_name="mkdocs")
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _wait(pid: int) -> int:
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
 def worth_reading(log: str) -> str:

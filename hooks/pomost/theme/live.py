@@ -296,29 +296,6 @@ def edit(lang: str) -> list[str]:
     return written + sorted(beside)
 
 
-#: template key -> compiled code, kept between the builds of a preview worker: MkDocs makes
-#: a new Jinja environment for every build, and compiling Material's templates takes over a
-#: second. Jinja compares each template's source with what was compiled (a checksum), so an
-#: edited override is compiled again.
-_COMPILED: dict[str, bytes] = {}
-
-
-def keep_compiled(env: Any) -> None:
-    """Let the theme's environment of this build reuse what earlier builds compiled."""
-    from jinja2.bccache import BytecodeCache
-
-    class Cache(BytecodeCache):
-        def load_bytecode(self, bucket: Any) -> None:
-            code = _COMPILED.get(bucket.key)
-            if code is not None:
-                bucket.bytecode_from_string(code)
-
-        def dump_bytecode(self, bucket: Any) -> None:
-            _COMPILED[bucket.key] = bucket.bytecode_to_string()
-
-    env.bytecode_cache = Cache()
-
-
 # -- a preview worker: one language, driven by build/preview.py ---------------------------
 
 #: files whose change needs every page made again (our templates and UI strings); a change
