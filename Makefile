@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: help site serve test test-fast test-tools check schemas lint bench bench-quick clean
+.PHONY: help site serve test test-fast test-tools check schemas lint bench bench-quick bench-national clean
 
 help:
 	@echo "make site    build the whole site into site/ (creates .venv on first use)"
@@ -14,7 +14,8 @@ help:
 	@echo "make check   validate data/ only (fast)"
 	@echo "make test    run the whole test suite (installs the npm test tools first)"
 	@echo "make test-fast  the unit and render tests only: no site build, seconds"
-	@echo "make bench   build time at 100 / 1,000 / 10,000 organisations (slow; bench-quick: 100, 1,000)"
+	@echo "make bench   build and preview times at 100 / 1,000 / 10,000 organisations, beside stock MkDocs"
+	@echo "             and Hugo (slow; bench-quick: 100, 1,000; bench-national: also 100,000)"
 	@echo "make schemas regenerate data/schemas/ from the record models"
 	@echo "make lint    ruff and mypy over hooks/, tools/ and tests/ (CI runs it)"
 	@echo "make clean   remove site/, half-built folders, test artefacts and node_modules/"
@@ -65,11 +66,15 @@ lint: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit tests/render
 
+# BENCH_NATIONAL=1 make bench (or make bench-national) adds 100,000 organisations: an hour.
 bench: $(STAMP)
-	$(BIN)/python -m tools.bench 100 1000 10000
+	$(BIN)/python -m tools.bench 100 1000 10000 $(if $(BENCH_NATIONAL),--national)
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m tools.bench 100 1000
+
+bench-national: $(STAMP)
+	$(BIN)/python -m tools.bench 1000 10000 --national
 
 clean:
 	rm -rf site .site-build-* .pytest_cache test-artifacts node_modules

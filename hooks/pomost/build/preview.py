@@ -282,6 +282,7 @@ def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str]
             while wake.is_set():  # more came meanwhile: wait for the burst to end
                 wake.clear()
                 time.sleep(QUIET)
+            _settle(preview.root, pending)
             paths = sorted(pending)
             pending.clear()
             code = [p for p in paths if p.startswith("hooks/") and not p.startswith(
@@ -293,14 +294,38 @@ def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str]
                 continue
             started = time.perf_counter()
             answers = preview.refresh(paths)
+            how = ", ".join(f"{lang} {a.get('how', 'failed')} {a.get('seconds', 0):.2f} s"
+                            for lang, a in answers.items())
             _report(answers, say, f"{', '.join(paths)}: updated in "
-                    f"{time.perf_counter() - started:.2f} s")
+                    f"{time.perf_counter() - started:.2f} s ({how})")
     except KeyboardInterrupt:
         return 0
     finally:
         observer.stop()
         server.shutdown()
         preview.close()
+
+
+def _settle(root: Path, paths: set[str], seconds: float = 5) -> None:
+    """Wait until the changed files stop changing (a large file is written in steps)."""
+    def state() -> list[tuple[int, int] | None]:
+        found: list[tuple[int, int] | None] = []
+        for path in sorted(paths):
+            try:
+                info = (root / path).stat()
+                found.append((info.st_mtime_ns, info.st_size))
+            except OSError:
+                found.append(None)
+        return found
+
+    deadline = time.monotonic() + seconds
+    before = state()
+    while time.monotonic() < deadline:
+        time.sleep(QUIET)
+        now = state()
+        if now == before:
+            return
+        before = now
 
 
 def _report(answers: dict[str, dict[str, Any]], say: Callable[[str], None], done: str) -> None:

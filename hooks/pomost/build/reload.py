@@ -103,8 +103,7 @@ class Reader:
         """What load_catalog(data) gives (or raises)."""
         try:
             return self._load(data)
-        except _Unusual:
-            self._known.clear()
+        except _Unusual:  # (what was read stays known: a half-saved file is read again soon)
             return load_catalog(data)
 
     def _load(self, data: Path) -> Catalog:
