@@ -8,9 +8,11 @@ import posixpath
 
 import pytest
 
-from support import PREFIX as LANGS, visible_text
 from pomost.render import formatting
 from pomost.render.strings import load_all
+
+from support import PREFIX as LANGS
+from support import visible_text
 
 PAGES = ["", "instrumenty/", "instrumenty/dotacja-spoldzielnia/"]
 
@@ -42,7 +44,7 @@ def test_rows_show_each_amount_of_data_with_its_total(catalog, table_page):
     rows = soup.select("table#grant-table tbody tr")
     expected = amounts(catalog)
     assert len(rows) == len(expected) > 0
-    for row, (instrument, amount) in zip(rows, expected):
+    for row, (instrument, amount) in zip(rows, expected, strict=True):
         cells = row.find_all(["th", "td"])
         assert visible_text(cells[0]) == getattr(instrument.name, lang)
         assert pln(cells[2]) == amount.max_pln
@@ -70,7 +72,7 @@ def test_scenarios_multiply_each_instrument_by_the_founders(catalog, table_page)
     per_instrument = {}
     for instrument, amount in amounts(catalog):
         per_instrument[instrument.id] = per_instrument.get(instrument.id, 0) + total(amount)
-    for row, size in zip(rows, sizes):
+    for row, size in zip(rows, sizes, strict=True):
         values = [pln(td) for td in row.select("td[data-pln]")]
         assert values[:-1] == [size * v for v in per_instrument.values()]
         assert values[-1] == size * sum(per_instrument.values())

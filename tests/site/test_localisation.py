@@ -14,9 +14,9 @@ import pytest
 import yaml
 from babel.dates import format_date
 
-from support import PREFIX, resolve, ROOT, SITE_URL, visible_text
-from support import SECTIONS
 from pomost.render.strings import load_all
+
+from support import PREFIX, ROOT, SECTIONS, SITE_URL, resolve, visible_text
 
 STRINGS = load_all()
 
@@ -68,7 +68,7 @@ def test_event_pages_name_people_in_belarusian_with_the_polish_original(catalog,
     for event in catalog.events.values():
         items = page(f"be/{SECTIONS['event']}/{event.id}/").select("#uczestnicy + ul > li")
         assert len(items) == len(event.people)
-        for pid, item in zip(event.people, items):
+        for pid, item in zip(event.people, items, strict=True):
             person = catalog.people[pid].name
             shown = visible_text(item).split(" — ")[0]
             assert shown == (f"{person.be} ({person.pl})" if person.origin == "pl" else person.be)
