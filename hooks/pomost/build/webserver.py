@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from pomost.l10n import _
+
 TEMPLATE = Path(__file__).resolve().parents[3] / "deploy" / "nginx.conf.j2"
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -67,8 +69,8 @@ def inline_hashes(site_dir: Path) -> tuple[list[str], list[str]]:
         styles.update(map(_sha256, parser.styles))
         unhashable.update(f"{html.relative_to(site_dir)}: {u}" for u in parser.unhashable)
     if unhashable:
-        raise UnhashableMarkup("inline code that a Content-Security-Policy hash cannot allow "
-                               "(move it into a file):\n" + "\n".join(sorted(unhashable)))
+        raise UnhashableMarkup(_("inline code that a Content-Security-Policy hash cannot allow "
+                                 "(move it into a file):") + "\n" + "\n".join(sorted(unhashable)))
     return sorted(scripts), sorted(styles)
 
 
