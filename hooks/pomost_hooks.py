@@ -217,6 +217,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
             lambda match: renderer.marker(match.group(1), page.url), page.content)
         page.meta["pomost_filled"] = True
     context["pomost_search_base"] = material.search_base(context["base_url"], renderer.prefix)
+    material.escape_page_texts(page.meta)
     return context
 
 
@@ -253,15 +254,16 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
 
 @event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index
 def on_post_build(*, config: MkDocsConfig) -> None:
-    renderer = _project(config).renderer(_BUILDING.pop())
-    for path, content in renderer.downloads.files(_site_url(config)).items():
+    project = _project(config)
+    renderer = project.renderer(_BUILDING.pop())
+    for path, content in project.downloads(renderer.lang).files(_site_url(config)).items():
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
     options = material.search_options(config.plugins)
     if options is not None:
         material.write_search_index(Path(config.site_dir) / renderer.prefix, options,
-                                    _INDEXES.docs(renderer.lang))
+                                    material.escape_index(_INDEXES.docs(renderer.lang)))
 
 
 def on_build_error(*, error: Exception) -> None:

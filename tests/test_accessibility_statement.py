@@ -7,14 +7,13 @@ import os
 import posixpath
 import subprocess
 import sys
-from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PREFIX as LANGS, ROOT, SITE_URL, visible_text
-from pomost.render.environment import environment
-from pomost.render.pages import STATEMENT, Renderer
+from pomost.build.project import language
+from pomost.render.pages import STATEMENT
 from pomost.theme.generated import STATEMENT_PATH
 from pomost.render.strings import load_all
 
@@ -53,7 +52,7 @@ def test_dates_and_status_given_in_data_are_shown_as_time_elements(catalog):
         "status": "partially_compliant", "assessment": "self_assessment"})
     for lang in LANGS:
         strings = load_all()[lang]
-        html = Renderer(catalog.replace(accessibility=filled), lang, environment()).page(
+        html = language(catalog.replace(accessibility=filled), lang).renderer.page(
             STATEMENT, "", LANGS[lang] + STATEMENT_PATH, site_url=SITE_URL)
         soup = BeautifulSoup(html, "html.parser")
         for element_id, field in [("a11y-data-publikacja", "published"),

@@ -54,6 +54,77 @@ EXPECTED = {
                 "open it and save it again with the encoding UTF-8",
     "empty-file": "data/people.yml:1:1: the file is empty — it must hold its records",
     "only-comments": "data/people.yml:1:1: the file is empty — it must hold its records",
+    # what would make the build fail or publish something wrong is caught here first
+    "id-is-a-page": "data/organisations.yml:2:7: organisation 'index': the id 'index' would be "
+                    "the address of the section's own page (docs/organizacje/index.md) — choose "
+                    "another id",
+    "event-past-year-9999": "data/events.yml:6:9: event 'spotkanie': date: an event on "
+                            "9999-12-31 lasting 2 day(s) would end after the last day a calendar "
+                            "can hold — check the year",
+    "huge-days": "data/events.yml:7:9: event 'spotkanie': days: 100000000000 days is more than a "
+                 "year — check days (at most 366)",
+    "valid-to-before-from": "data/instruments.yml:8:13: instrument 'dotacja-testowa': valid_to "
+                            "(2027-01-31) is before valid_from (2027-06-01) — check the two dates",
+    # Belarusian texts that look damaged or untranslated
+    "cyrillic-lost": "data/people.yml:5:9: person 'jan-kowalski': name.be looks damaged: '???' "
+                     "stands where letters were — the Cyrillic letters were lost when the file "
+                     "was saved in an encoding without them (e.g. ANSI or Windows-1250); get the "
+                     "last good version back with git (data/README.md) and save the file as UTF-8",
+    "copied-from-polish": "data/people.yml:4:34: person 'jan-kowalski': role.be is the same as "
+                          "the Polish text — translate it into Belarusian",
+    "no-cyrillic": "data/people.yml:4:34: person 'jan-kowalski': role.be has no Cyrillic letters "
+                   "— is it still the Polish text? translate it into Belarusian",
+    "placeholder": "data/people.yml:4:34: person 'jan-kowalski': role.be is a placeholder "
+                   "('TODO') — write the Belarusian text",
+    # hostile or broken YAML: refused in plain words, never a hang or a traceback
+    "alias-bomb": "data/people.yml:10:13: '&a' marks a part to repeat elsewhere (a YAML anchor), "
+                  "which is not supported here — remove '&a' and write every text out in full",
+    "recursive-alias": "data/people.yml:4:48: '*role' repeats a part marked elsewhere (a YAML "
+                       "alias), which is not supported here — write the text out in full instead",
+    "merge-key": "data/people.yml:4:3: '<<:' copies fields from elsewhere (a YAML merge key), which "
+                 "is not supported here — write the fields out in full",
+    "yaml-tag": "data/people.yml:4:14: '!!binary' (a YAML tag) is not supported here — remove it; "
+                "to keep a value as text, put it in quotes",
+    "deep-nesting": "data/people.yml:5:28: lists and groups of fields are nested more than 20 levels "
+                    "deep here — a record needs only a few; check the brackets [ ] and { } around "
+                    "this line",
+    "list-as-key": "data/people.yml:5:5: a list or a group of fields cannot be a field name — a "
+                   "field name is a word followed by a colon, e.g. 'name:'",
+    "bracket-key": "data/people.yml:4:3: a list or a group of fields cannot be a field name — a "
+                   "field name is a word followed by a colon, e.g. 'name:'",
+    "number-key": "data/people.yml:5:3: person 'jan-kowalski': unknown field '1' — check the "
+                  "spelling; allowed here: id, name, role, organisation, notes",
+    "second-document": "data/people.yml:5:1: a second document starts here (a '---' line) — a data "
+                       "file holds one list of records; remove the line",
+    "id-newline": "data/people.yml:2:7: person 'jan-↵kowalski': id 'jan-↵kowalski' is not a valid "
+                  "id — use lower-case letters without Polish characters, digits and hyphens, e.g. "
+                  "'kuznia-talentow'",
+    "vertical-tab": "data/people.yml:4:20: a vertical tab (U+000B) — it comes from pasting from Word "
+                    "(Shift+Enter); replace it with a space",
+    "nul-byte": "data/people.yml:4:20: a NUL character (U+0000) — the file may be damaged; remove "
+                "the character or retype the text around it",
+    "control-character": "data/people.yml:4:21: an invisible control character (U+0096) — it "
+                         "usually stands for a dash or quote lost in copying; retype that character",
+    "line-separator": "data/people.yml:4:20: an invisible line break (line separator, U+2028) — it "
+                      "comes from pasted text; replace it with a space",
+    "escaped-control": "data/people.yml:4:14: the text in quotes has a vertical tab (U+000B), "
+                       "written with a backslash — remove it",
+    "utf16": "data/people.yml:1:1: the file is saved as UTF-16 (Notepad calls it 'Unicode') — open "
+             "it and save it again with the encoding UTF-8",
+    # numbers: refused where YAML 1.1 would read them otherwise than people do
+    "leading-zero": "data/instruments.yml:8:16: 024000: a number must not start with 0 — write "
+                    "24000, or '024000' in quotes if it is not a number (e.g. a phone number)",
+    "hex-number": "data/instruments.yml:8:16: 0x5DC0: a number must be written in ordinary digits, "
+                  "not as a hexadecimal number — write 24000, or put it in quotes if it is text",
+    "underscore-number": "data/instruments.yml:8:16: 24_000: a number must be written without '_' "
+                         "— write 24000",
+    "infinity": "data/instruments.yml:8:16: .inf: YAML reads this as 'infinity', which is not a "
+                "number that can be used here — write the number in digits, or put it in quotes if "
+                "it is text",
+    "base-60": "data/instruments.yml:8:16: instrument 'dotacja-testowa': amounts[1].max_pln must be "
+               "a whole number without spaces or 'zł' (found '1:20')",
+    "yes-for-true": "data/instruments.yml:9:16: instrument 'dotacja-testowa': amounts[1].founder "
+                    "must be true or false (found 'yes')",
 }
 
 

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,9 +25,8 @@ from pomost.records.catalog import DataError, load_catalog
 from pomost.records.rules import CALENDAR_NAME
 from pomost.publish.feed import ATOM, XML_LANG
 from conftest import SECTIONS
-from pomost.render.environment import environment
 from pomost.render.links import FEED_NAME
-from pomost.render.pages import Renderer
+from pomost.build.project import language
 from pomost.render.strings import load_all
 
 EVENTS = SECTIONS["event"]
@@ -106,11 +104,11 @@ def test_uids_are_stable_across_builds_and_the_output_is_reproducible(site, cata
                 for path, data in files.items()}
 
     for lang in LANGS:
-        first = Renderer(catalog, lang, environment()).downloads.calendars(SITE_URL, BUILT)
-        later = Renderer(catalog, lang, environment()).downloads.calendars(SITE_URL, BUILT + dt.timedelta(days=30))
+        first = language(catalog, lang).downloads.calendars(SITE_URL, BUILT)
+        later = language(catalog, lang).downloads.calendars(SITE_URL, BUILT + dt.timedelta(days=30))
         shipped = {path: (site / path).read_bytes() for path in first}
         assert uids(first) == uids(later) == uids(shipped)
-        assert first == Renderer(catalog, lang, environment()).downloads.calendars(SITE_URL, BUILT)
+        assert first == language(catalog, lang).downloads.calendars(SITE_URL, BUILT)
         without_stamp = lambda data: re.sub(rb"DTSTAMP:\w+", b"", data)  # noqa: E731
         assert {p: without_stamp(d) for p, d in first.items()} == {
             p: without_stamp(d) for p, d in later.items()}
@@ -156,14 +154,14 @@ def test_a_timed_event_shows_its_time_zone_and_its_calendar_uses_tzid(catalog):
     timed = meeting.model_copy(update={"time": dt.time(10, 0), "end_time": dt.time(12, 30)})
     changed = catalog.replace(events={**catalog.events, timed.id: timed})
     for lang in LANGS:
-        files = Renderer(changed, lang, environment()).downloads.calendars(SITE_URL, BUILT)
+        files = language(changed, lang).downloads.calendars(SITE_URL, BUILT)
         cal = parse_ics(files[f"{LANGS[lang]}{EVENTS}/{timed.id}.ics"])
         [vevent] = cal.walk("VEVENT")
         check_vevent(vevent, timed, lang)
         assert vevent.decoded("DTEND") == dt.datetime.combine(timed.date, timed.end_time,
                                                               timeline.WARSAW)
         assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Warsaw"]
-        html = Renderer(changed, lang, environment()).page(
+        html = language(changed, lang).renderer.page(
             "event", timed.id, f"{LANGS[lang]}{EVENTS}/{timed.id}/")
         start = dt.datetime.combine(timed.date, timed.time, timeline.WARSAW)
         soup = BeautifulSoup(html, "html.parser")
@@ -177,10 +175,10 @@ def test_a_multi_day_event_shows_its_span_and_ends_the_day_after(catalog):
     changed = catalog.replace(events={**catalog.events, longer.id: longer})
     last = meeting.date + dt.timedelta(days=2)
     for lang in LANGS:
-        files = Renderer(changed, lang, environment()).downloads.calendars(SITE_URL, BUILT)
+        files = language(changed, lang).downloads.calendars(SITE_URL, BUILT)
         [vevent] = parse_ics(files[f"{LANGS[lang]}{EVENTS}/{longer.id}.ics"]).walk("VEVENT")
         assert vevent.decoded("DTEND") == last + dt.timedelta(days=1)
-        html = Renderer(changed, lang, environment()).page(
+        html = language(changed, lang).renderer.page(
             "event", longer.id, f"{LANGS[lang]}{EVENTS}/{longer.id}/")
         assert formatting.date_span(meeting.date, last, lang) in visible_text(
             BeautifulSoup(html, "html.parser"))
@@ -212,7 +210,7 @@ def test_the_index_orders_upcoming_soonest_first_and_past_newest_first(catalog):
     }
     changed = catalog.replace(events=made)
     for lang in LANGS:
-        html = Renderer(changed, lang, environment(), today=today).marker("events", f"{EVENTS}/")
+        html = language(changed, lang, today=today).renderer.marker("events", f"{EVENTS}/")
         assert index_groups(html) == {
             "upcoming": ["still-on", "today", "soon", "later"],
             "past": ["ended-yesterday", "long-ago"],
@@ -300,7 +298,7 @@ def test_the_feed_holds_news_and_events_in_its_language_with_absolute_links(site
 
 def test_undated_entries_are_updated_at_the_build_instant_and_never_published(catalog):
     for lang in LANGS:
-        feed = ET.fromstring(Renderer(catalog, lang, environment()).downloads.feed(SITE_URL, BUILT))
+        feed = ET.fromstring(language(catalog, lang).downloads.feed(SITE_URL, BUILT))
         assert feed.findtext(f"{A}updated") == BUILT.isoformat()
         for entry in feed.findall(f"{A}entry"):
             assert entry.findtext(f"{A}updated") == BUILT.isoformat()

@@ -118,10 +118,9 @@ def test_code_columns_list_their_codes_with_the_labels_pages_use(page):
 
 def test_downloads_do_not_reach_outside_the_language(catalog):
     """Polish pages write the JSON once; each language writes only its own CSV."""
-    from pomost.render.environment import environment
-    from pomost.render.pages import Renderer
+    from pomost.build.project import language
     site_url = "https://example.org/"
-    pl, be = (Renderer(catalog, lang, environment()).downloads.files(site_url)
+    pl, be = (language(catalog, lang).downloads.files(site_url)
               for lang in ("pl", "be"))
     assert {p for p in pl if p.endswith(".json")} == {json_path(d) for d in DATASETS}
     assert not any(p.endswith(".json") for p in be)

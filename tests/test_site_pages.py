@@ -92,17 +92,15 @@ def test_generated_pages_are_not_in_the_navigation(catalog, page):
 
 def test_record_text_is_escaped_never_markup(catalog):
     """A description holding HTML is shown as text (rendered without a build)."""
-    from pomost.render.environment import environment
-    from pomost.render.pages import Renderer
+    from pomost.build.project import language
     from pomost.records.models import Text
     instrument = next(iter(catalog.instruments.values()))
     hostile = Text(pl='<script>alert(1)</script><img src=x onerror="alert(2)">',
                    be="<a href='javascript:alert(3)'>x</a>")
     changed = catalog.instruments | {instrument.id: instrument.model_copy(
         update={"description": hostile})}
-    from dataclasses import replace
     for lang in ("pl", "be"):
-        html = Renderer(catalog.replace(instruments=changed), lang, environment()).page(
+        html = language(catalog.replace(instruments=changed), lang).renderer.page(
             "instrument", instrument.id, f"instrumenty/{instrument.id}/")
         assert "<script" not in html and "<img" not in html and "<a href='javascript" not in html
         assert "&lt;script&gt;" in html or "&lt;a href=" in html

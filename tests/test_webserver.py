@@ -10,18 +10,25 @@ import base64
 import gzip
 import hashlib
 import http.client
+import os
 import re
+import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import chromium, need
 from pomost.build.webserver import render
 
+from browser import chromium, need
+from conftest import ROOT
+
+TEMPLATE = ROOT / "deploy" / "nginx.conf.j2"
 #: what a reader mistypes; neither exists in the site
 MISSES = {"pl": "/nie-ma-takiej-strony/", "be": "/be/nie-ma-takiej-strony/"}
 
@@ -39,7 +46,8 @@ class Nginx:
         self.prefix, self.port = prefix, free_port()
         prefix.mkdir(parents=True)
         conf = prefix / "nginx.conf"
-        conf.write_text(render(site, listen=f"127.0.0.1:{self.port}", standalone_prefix=prefix,
+        conf.write_text(render(site, TEMPLATE, listen=f"127.0.0.1:{self.port}",
+                               standalone_prefix=prefix,
                                **render_options), encoding="utf-8")
         binary = need("nginx", "/usr/sbin/nginx")
         check = subprocess.run([binary, "-t", "-p", str(prefix), "-e", str(prefix / "error.log"),
@@ -163,6 +171,7 @@ def test_every_page_of_the_site_answers_200_with_its_file(server, site):
     (".csv", "text/csv; charset=utf-8"), (".json", "application/json; charset=utf-8"),
     (".css", "text/css; charset=utf-8"), (".js", "application/javascript; charset=utf-8"),
     (".xml", "application/xml; charset=utf-8"), (".png", "image/png"),
+    (".ics", "text/calendar; charset=utf-8"),
 ])
 def test_downloads_and_assets_answer_with_their_type(server, site, suffix, content_type):
     files = [f for f in site.rglob(f"*{suffix}") if f.is_file()]
@@ -171,6 +180,51 @@ def test_downloads_and_assets_answer_with_their_type(server, site, suffix, conte
         status, head, body = server.get("/" + file.relative_to(site).as_posix())
         assert (status, head["content-type"]) == (200, content_type), file
         assert body == file.read_bytes()
+
+
+# -- hidden files -----------------------------------------------------------------
+
+#: a site folder where hidden files landed, beside what a certificate check needs
+HIDDEN = {".git/config": "[remote \"origin\"]\n\turl = https://token@example.org/pomost.git\n",
+          ".git/HEAD": "ref: refs/heads/main\n", ".env": "SECRET=do-not-serve\n",
+          "be/.env": "SECRET=do-not-serve\n", "assets/.cache/x.css": "body{}\n",
+          "dane/.#osoby.json": "{}\n", ".htpasswd": "admin:do-not-serve\n"}
+WELL_KNOWN = {".well-known/security.txt": "Contact: mailto:security@example.org\n",
+              ".well-known/acme-challenge/token-123": "token-123.key\n"}
+
+
+@pytest.fixture(scope="module")
+def hidden_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("hidden-site")
+    pages = {"index.html": "<link rel=canonical href=https://example.org/>home",
+             "404.html": "not found", "be/404.html": "не знойдзена", "dane/osoby.json": "[]"}
+    for name, text in {**pages, **HIDDEN, **WELL_KNOWN}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    nginx = Nginx(site, tmp_path_factory.mktemp("nginx-hidden") / "run")
+    yield site, nginx
+    nginx.stop()
+
+
+@pytest.mark.parametrize("path", [*(f"/{quote(name)}" for name in HIDDEN), "/.git/", "/.git",
+                                  "/.well-known/../.env",
+                                  "/.well-known/.git/config", "/%2eenv", "/.well-knownx/"])
+def test_hidden_files_are_never_served(hidden_site, path):
+    site, nginx = hidden_site
+    status, _, body = nginx.get(path)
+    assert status == 404, path
+    assert b"do-not-serve" not in body and b"token@" not in body
+
+
+def test_well_known_stays_reachable(hidden_site):
+    site, nginx = hidden_site
+    for name, text in WELL_KNOWN.items():
+        status, _, body = nginx.get(f"/{name}")
+        assert (status, body) == (200, text.encode("utf-8")), name
+
+
+def test_the_built_site_has_no_hidden_file_the_rule_would_hide(site):
+    assert [p.relative_to(site) for p in site.rglob(".*")] == []
 
 
 # -- headers --------------------------------------------------------------------
@@ -187,6 +241,14 @@ def test_security_headers_are_on_every_response(server, path):
     assert head["x-content-type-options"] == "nosniff"
     assert head["referrer-policy"] == "strict-origin-when-cross-origin"
     assert head["x-frame-options"] == "DENY"
+
+
+def test_hsts_is_documented_but_not_sent_over_plain_http(server):
+    """Only a server that answers HTTPS may send it (see the comment in the template)."""
+    _, head, _ = server.get("/")
+    assert "strict-transport-security" not in head
+    conf = (server.prefix / "nginx.conf").read_text(encoding="utf-8")
+    assert '#   add_header Strict-Transport-Security "max-age=300" always;' in conf
 
 
 def test_the_policy_allows_exactly_the_inline_scripts_the_site_has(server, site):
@@ -258,3 +320,28 @@ def test_a_missing_script_hash_is_reported_by_chromium(site, tmp_path):
     finally:
         bare.stop()
     assert csp_messages(run.stderr)
+
+
+def test_an_inline_script_the_theme_does_not_ship_stops_the_nginx_rendering(site, tmp_path):
+    """A <script> typed into a page is not whitelisted by the policy meant to stop it."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "jak-dziala-system" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</article>", "<script>alert('hello')</script></article>", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pomost", "nginx", "--site-dir", str(copy)],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        "jak-dziala-system/index.html: an inline script the theme does not ship "
+        "(alert('hello')…) — the web server would let it run; remove it from the page, or move "
+        "it into a file under docs/assets/")
+
+
+def test_the_policy_lists_only_scripts_of_the_theme(site):
+    from pomost.build.webserver import _sha256, inline_hashes
+    from pomost.theme.material import shipped_inline_scripts
+    scripts, _ = inline_hashes(site)
+    assert scripts and set(scripts) <= {_sha256(s) for s in shipped_inline_scripts(4)}

@@ -5,8 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from pomost.records.yamlsource import ignore_editor_files
+
 #: what a project is made of: a copy of these builds the same site elsewhere
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+
+
+def _ignored(folder: str, names: list[str]) -> set[str]:
+    """Compiled Python, and editors' lock and backup files (a lock can be a link to nowhere)."""
+    return {"__pycache__", *ignore_editor_files(folder, names)} & set(names)
 
 
 def copy_project(root: Path, target: Path, *, data: bool = True) -> Path:
@@ -16,7 +23,7 @@ def copy_project(root: Path, target: Path, *, data: bool = True) -> Path:
             continue
         source = root / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=_ignored)
         else:
             shutil.copy2(source, target / part)
     return target

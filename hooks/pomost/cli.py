@@ -316,8 +316,14 @@ def main(argv: list[str] | None = None) -> int:
         host, _sep, port = parsed.addr.rpartition(":")
         return preview.serve(root, host or "127.0.0.1", int(port), open_browser=parsed.open)
     if parsed.command == "nginx":
-        from pomost.build.webserver import render
-        print(render(parsed.site_dir, listen=parsed.listen, root=parsed.root,
-                     server_name=parsed.server_name, standalone_prefix=parsed.standalone), end="")
+        from pomost.build import webserver
+        try:
+            print(webserver.render(parsed.site_dir, root / "deploy" / "nginx.conf.j2",
+                                   listen=parsed.listen, root=parsed.root,
+                                   server_name=parsed.server_name,
+                                   standalone_prefix=parsed.standalone), end="")
+        except (webserver.UnknownInlineScript, webserver.UnhashableMarkup) as err:
+            print(f"{err}\n\n" + _("No configuration was written."), file=sys.stderr)
+            return 1
         return 0
     return build(root, parsed.site_dir)

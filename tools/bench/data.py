@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from pomost.records.catalog import Catalog, load_catalog
 from pomost.records.models import Text
+from pomost.records.yamlsource import ignore_editor_files
 
 #: one event per this many organisations (the real data has one per two; a large
 #: catalogue of organisations would not have as many visits)
@@ -34,6 +35,7 @@ _FORMS = [  # (Polish, Belarusian) legal forms, from the glossary
     ("Fundacja", "Фонд"),
 ]
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def _texts(catalog: Catalog) -> list[Text]:
@@ -60,7 +62,9 @@ class Words:
     def __init__(self, catalog: Catalog, rng: random.Random) -> None:
         texts = _texts(catalog)
         self.rng = rng
-        self.words = {lang: sorted({w.lower() for t in texts for w in _WORD.findall(getattr(t, lang))})
+        # Belarusian texts quote Polish names in brackets: only Cyrillic words are Belarusian
+        self.words = {lang: sorted({w.lower() for t in texts for w in _WORD.findall(getattr(t, lang))
+                                    if lang != "be" or _CYRILLIC.search(w)})
                       for lang in ("pl", "be")}
 
     def sentence(self, lang: str, words: int) -> str:
@@ -160,7 +164,7 @@ def _append(path: Path, records: list[dict]) -> None:
 
 def generate(source: Path, target: Path, organisations: int, seed: int = 8) -> dict[str, int]:
     """Copy data/ from ``source`` to ``target`` and grow it to ``organisations`` organisations."""
-    shutil.copytree(source, target, dirs_exist_ok=True)
+    shutil.copytree(source, target, dirs_exist_ok=True, ignore=ignore_editor_files)
     catalog = load_catalog(source)
     rng = random.Random(seed)
     words, shape = Words(catalog, rng), Shape(catalog)

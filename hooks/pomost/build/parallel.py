@@ -51,7 +51,9 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[i
     try:
         processes = {
             lang: subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                # Not --quiet: it hides the warnings --strict counts (MkDocs counts them in
+                # its log handler, which --quiet raises above WARNING), so a dead link passed.
+                [sys.executable, "-m", "mkdocs", "build", "--strict",
                  "--site-dir", str(part)],
                 cwd=root, stdout=logs[lang], stderr=subprocess.STDOUT,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang})
@@ -60,7 +62,7 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[i
         messages: list[str] = []
         for lang in langs:
             logs[lang].seek(0)
-            text = logs[lang].read().decode("utf-8", "replace")
+            text = worth_reading(logs[lang].read().decode("utf-8", "replace"))
             if text and text not in messages:
                 messages.append(text)
         failed = [code for code in codes.values() if code]
@@ -73,6 +75,19 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[i
             logs[lang].close()
             if lang != langs[0]:
                 shutil.rmtree(part, ignore_errors=True)
+
+
+def worth_reading(log: str) -> str:
+    """A build's log without MkDocs' INFO lines (what it built, and where)."""
+    kept, skipping = [], False
+    for line in log.splitlines(keepends=True):
+        if line.startswith("INFO"):
+            skipping = True
+        elif not line.startswith((" ", "\t")):  # a new message; indented lines continue one
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
 
 
 def assemble(parts: dict[str, Path], default: str) -> Path:

@@ -12,17 +12,24 @@ leaves them out (records/catalog.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pomost.domain import timeline
+from pomost.domain.grants import grant_table
 from pomost.kinds import KINDS
 from pomost.langs import LANGS, absolute
+from pomost.publish.downloads import Downloads
 from pomost.records.catalog import Catalog, load_catalog
+from pomost.records.yamlsource import data_files
 from pomost.render.environment import environment
+from pomost.render.links import Links
 from pomost.render.pages import Renderer
 from pomost.render.strings import load_all
+from pomost.render.wording import Wording
 from pomost.theme.generated import STATEMENT_PATH
 
 #: a file with the catalog validated by `python -m pomost check --save`, handed by
@@ -55,16 +62,44 @@ def labelled(catalog: Catalog) -> Catalog:
     return catalog.replace(**changed) if changed else catalog
 
 
+@dataclass(frozen=True)
+class Language:
+    """What one language's build makes: its pages (renderer) and the files beside them."""
+
+    renderer: Renderer
+    downloads: Downloads
+
+
+def language(catalog: Catalog, lang: str, today: dt.date | None = None) -> Language:
+    """Everything ``lang``'s pages and files are made with, put together once.
+
+    ``today``: the day "upcoming" and "past" are counted from (default: the build date).
+    """
+    words = Wording(lang)
+    links = Links(lang, words.strings)
+    agenda = timeline.Agenda(timeline.Timeline(catalog.events), today or timeline.build_date())
+    grants = grant_table(catalog)
+    downloads = Downloads(catalog, words, links, grants, agenda)
+    return Language(Renderer(catalog, words, links, agenda, grants, downloads, environment()),
+                    downloads)
+
+
 @dataclass
 class Project:
     catalog: Catalog
-    _renderers: dict[str, Renderer] = field(default_factory=dict)
+    _languages: dict[str, Language] = field(default_factory=dict)
     _feed_links: dict[tuple[str, str], str] = field(default_factory=dict)
 
+    def language(self, lang: str) -> Language:
+        if lang not in self._languages:
+            self._languages[lang] = language(self.catalog, lang)
+        return self._languages[lang]
+
     def renderer(self, lang: str) -> Renderer:
-        if lang not in self._renderers:
-            self._renderers[lang] = Renderer(self.catalog, lang, environment())
-        return self._renderers[lang]
+        return self.language(lang).renderer
+
+    def downloads(self, lang: str) -> Downloads:
+        return self.language(lang).downloads
 
     def theme_globals(self, lang: str, site_url: str) -> dict[str, str]:
         """What the theme overrides show on every page, the 404 included: the skip link's
@@ -80,10 +115,10 @@ class Project:
         the page's own first."""
         key = (lang, site_url)
         if key not in self._feed_links:
-            others = [self.renderer(other) for other in sorted(LANGS, key=lambda x: x != lang)]
+            others = [self.downloads(other) for other in sorted(LANGS, key=lambda x: x != lang)]
             self._feed_links[key] = self.renderer(lang).env.get_template(
                 "feed_links.html").render(feeds=[
-                    {"lang": o.lang, "title": o.downloads.feed_title,
+                    {"lang": o.lang, "title": o.feed_title,
                      "href": absolute(site_url, o.links.feed_path)} for o in others])
         return self._feed_links[key]
 
@@ -92,8 +127,10 @@ _CACHE: dict[Path, tuple[tuple, Project]] = {}
 
 
 def _signature(data: Path) -> tuple:
+    """What says whether data/ changed: each data file's name, time and size (editors' lock
+    and backup files left out: a dangling lock link cannot even be stat'ed)."""
     return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in data.glob("*.yml")))
+                        for p in data_files(data)))
 
 
 def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:

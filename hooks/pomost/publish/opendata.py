@@ -65,6 +65,8 @@ def columns(model: type[Record]) -> list[Column]:
     """The model's fields in their order, with what kind of value each holds."""
     result = []
     for name, info in model.model_fields.items():
+        if info.exclude:  # draft: drafts are never published
+            continue
         # pydantic moves a required field's Annotated[...] metadata out of its annotation
         annotation = _optional_of(typing.Annotated[(info.annotation, *info.metadata)]
                                   if info.metadata else info.annotation)

@@ -98,10 +98,8 @@ def load_catalog(data_dir: Path, *, drafts: bool = True) -> Catalog:
     for kind_ in KINDS:
         name = f"data/{kind_.file}"
         path = data_dir / kind_.file
-        if not path.is_file():
-            problems.append(Problem(name, 1, 1, _("the file is missing")))
-            continue
         try:
+            # says so when the file is missing, a folder, unreadable or too large
             doc = yamlsource.load(path, name)
         except yamlsource.YamlError as err:
             problems.extend(err.problems)

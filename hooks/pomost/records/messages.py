@@ -169,6 +169,11 @@ def message(model: type[Record], error: Any, source: Source | None = None,
     if kind == "bool_type":
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return _quoted(name, key, value, value.strip().lower(), N_("a true/false value"))
+        meaning = {"yes": "true", "no": "false", "on": "true", "off": "false", "tak": "true",
+                   "nie": "false", "y": "true", "n": "false"}.get(str(value).strip().lower())
+        if meaning:
+            return _("{field} must be true or false (found '{value}') — write {key}: "
+                     "{meaning}").format(field=name, value=one_line(value), key=key, meaning=meaning)
         return _("{field} must be true or false (found '{value}')").format(
             field=name, value=one_line(value))
     if kind == "value_error" and "url_scheme" in error["msg"]:
@@ -221,7 +226,10 @@ def _number(name: str, key: str, value: Any, typed: str | None) -> str:
                 number=written.replace(".", ""))
         return _("{field} must be a whole number without spaces or 'zł' (found '{value}') — "
                  "write whole złoty, without a fraction").format(field=name, value=value)
-    digits = re.sub(r"\D", "", str(value)) if isinstance(value, str) else ""
+    # "24 000 zł", "24.000", "24,000 PLN": the digits are the amount
+    looks = isinstance(value, str) and re.fullmatch(r"[\d\s.,\u00a0]*\d[\d\s.,\u00a0]*(zł|pln)?\.?\s*",
+                                                   value.strip(), re.I)
+    digits = re.sub(r"\D", "", str(value)) if looks else ""
     fix = _(" — write {number}").format(number=digits) if digits and not digits.startswith("0") else ""
     return _("{field} must be a whole number without spaces or 'zł' (found '{value}'){fix}").format(
         field=name, value=one_line(value), fix=fix)

@@ -3,12 +3,14 @@ make sense, news records that must have their page. Each problem is one line wit
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pomost.kinds import KINDS, Kind, kind
 from pomost.l10n import _
+from pomost.records import quality
 from pomost.records.messages import meant, one_line
 from pomost.records.models import Amount, Event
 from pomost.records.yamlsource import Document, Problem
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 
 #: the file name of the calendar of all events, beside the events' own (publish/ical.py)
 CALENDAR_NAME = "kalendarz"
+#: the longest an event may last, in days
+MAX_DAYS = 366
 
 
 def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) -> Iterator[Problem]:
@@ -78,7 +82,22 @@ def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) ->
     for rid, record in catalog.events.items():
         for name, text in event_problems(record):
             yield problem(event, rid, (name,), f"{name}: {text}")
+    for rid, record in catalog.instruments.items():
+        if record.valid_from and record.valid_to and record.valid_to < record.valid_from:
+            yield problem(instrument, rid, ("valid_to",), _(
+                "valid_to ({to}) is before valid_from ({since}) — check the two dates").format(
+                to=record.valid_to, since=record.valid_from))
     pages = project_root / "docs"
+    for page_kind in (k for k in KINDS if k.pages == "generated"):
+        for rid in catalog.of(page_kind.name):
+            taken = _page_taken(pages, str(page_kind.folder), rid)
+            if taken:
+                yield problem(page_kind, rid, ("id",), _(
+                    "the id '{id}' would be the address of {taken} — choose another id").format(
+                    id=rid, taken=taken))
+    for checked in KINDS:
+        if checked.name in docs:
+            yield from quality.problems(checked, docs[checked.name])
     for described in (k for k in KINDS if k.pages == "hand-written"):
         for rid in catalog.of(described.name):
             # data/ checked on its own, with no docs/ beside it, has no pages to compare with.
@@ -94,6 +113,13 @@ def event_problems(event: Event) -> Iterator[tuple[str, str]]:
         yield "id", _("'{id}' is the name of the calendar of all events ({path}) — choose "
                       "another id").format(id=CALENDAR_NAME,
                                            path=f"{kind('event').folder}/{CALENDAR_NAME}.ics")
+    if event.days > MAX_DAYS:
+        yield "days", _("{days} days is more than a year — check days (at most {most})").format(
+            days=event.days, most=MAX_DAYS)
+    elif event.date and event.date > dt.date.max - dt.timedelta(days=event.days):
+        yield "date", _("an event on {date} lasting {days} day(s) would end after the last day "
+                        "a calendar can hold — check the year").format(date=event.date,
+                                                                       days=event.days)
     if event.time and not event.date:
         yield "time", _("a time needs a date — add date: YYYY-MM-DD or remove the time")
     if event.end_time and not event.time:
@@ -102,6 +128,16 @@ def event_problems(event: Event) -> Iterator[tuple[str, str]]:
         yield "end_time", _("the event ends ({end}) before it starts ({start}) — for an event "
                             "over midnight set days: 2").format(end=f"{event.end_time:%H:%M}",
                                                                  start=f"{event.time:%H:%M}")
+
+
+def _page_taken(pages: Path, folder: str, rid: str) -> str | None:
+    """The hand-written page a record page at <folder>/<rid>/ would collide with, if any."""
+    if rid == "index":
+        return _("the section's own page (docs/{folder}/index.md)").format(folder=folder)
+    for candidate in (pages / folder / f"{rid}.md", pages / folder / rid):
+        if candidate.exists():
+            return f"docs/{folder}/{candidate.name}"
+    return None
 
 
 def amount_problem(amount: Amount) -> str | None:

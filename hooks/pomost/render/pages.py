@@ -1,26 +1,24 @@
 """Records -> HTML, in one language, through the Jinja templates in templates/.
 
 No MkDocs here: the hook asks for a page's HTML or a marker's HTML and gets a string. The
-Renderer puts together what one language's templates use — the wording of records, links,
-references between records, the events as of the build date, the grant table and the
-downloads — and hands each to the templates under its own name.
+Renderer is given what one language's templates use — the wording of records, links, the
+events as of the build date, the grant table and the files beside the pages (their links
+and sizes; build/project.py puts them together) — and hands each to the templates under
+its own name.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import Environment
 
 from pomost.domain import timeline
-from pomost.domain.grants import GrantTable, grant_table
+from pomost.domain.grants import GrantTable
 from pomost.domain.references import References
 from pomost.kinds import kind as kind_called
 from pomost.kinds import with_pages
 from pomost.langs import absolute, alternate_urls, relative
-from pomost.publish.downloads import Downloads
 from pomost.records.catalog import Catalog
 from pomost.render import formatting, prose
 from pomost.render.links import Links
@@ -48,29 +46,25 @@ _FRAGMENTS = {
 MARKERS = {**_FRAGMENTS, **{k.attr: f"{k.name}_list.html" for k in with_pages()}}
 
 
+class Files(Protocol):
+    """The files beside the pages, as pages link them (publish/downloads.py)."""
+
+    @property
+    def csv_size(self) -> str: ...
+
+    @property
+    def open_data(self) -> Any: ...
+
+
 class Renderer:
     """Renders pages and fragments of one catalog in one language."""
 
-    def __init__(self, catalog: Catalog, lang: str, env: Environment,
-                 today: dt.date | None = None) -> None:
-        self.catalog, self.lang, self.env = catalog, lang, env
-        #: the day "upcoming" and "past" are counted from; None: the build date (timeline.py)
-        self._today = today
-        self.words = Wording(lang)
-        self.strings = self.words.strings
-        self.links = Links(lang, self.strings)
-        self.prefix = self.links.prefix
+    def __init__(self, catalog: Catalog, words: Wording, links: Links, agenda: timeline.Agenda,
+                 grants: GrantTable, files: Files, env: Environment) -> None:
+        self.catalog, self.words, self.links, self.env = catalog, words, links, env
+        self.agenda, self.grants, self.files = agenda, grants, files
+        self.lang, self.strings, self.prefix = words.lang, words.strings, links.prefix
         self.refs = References(catalog)
-        self.grants: GrantTable = grant_table(catalog)
-
-    @cached_property
-    def agenda(self) -> timeline.Agenda:
-        return timeline.Agenda(timeline.Timeline(self.catalog.events),
-                               self._today or timeline.build_date())
-
-    @cached_property
-    def downloads(self) -> Downloads:
-        return Downloads(self.catalog, self.words, self.links, self.grants, self.agenda)
 
     def record(self, kind: str, rid: str) -> Any:
         return self.catalog.of(kind)[rid]
@@ -119,7 +113,7 @@ class Renderer:
         return self.env.get_template(template).render(
             lang=lang, t=self.strings, catalog=self.catalog, grants=self.grants,
             words=words, paths=self.links, refs=self.refs, agenda=self.agenda,
-            downloads=self.downloads, csv_size=self.downloads.csv_size,
+            downloads=self.files, csv_size=self.files.csv_size,
             page_url=page_url, list_limit=LIST_LIMIT,
             csv_file=self.links.grant_csv_link(page_url),
             text=words.text,

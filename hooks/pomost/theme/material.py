@@ -7,10 +7,14 @@ and the tests of this module).
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
+
+from markupsafe import escape
 
 # -- <head>: hreflang links ------------------------------------------------------------
 # Material writes one <link rel="alternate" hreflang> per language, relative and without
@@ -30,6 +34,57 @@ def replace_hreflang(html: str, tags: str) -> str:
     """``html`` with its hreflang links replaced by ``tags`` (inserted before </head>)."""
     head_end = html.index("</head>")
     return drop_hreflang(html[:head_end]) + tags + html[head_end:]
+
+
+# -- texts Material writes as HTML -----------------------------------------------------
+# Material's templates print ``page.meta.title`` and ``page.meta.description`` as they are,
+# as trusted HTML (into <title>, the header and <meta name="description">). Ours come from
+# data/, so they are handed over escaped: a Markup value prints as it is in Material's
+# unescaped templates and is not escaped twice in our autoescaped ones.
+
+def escape_page_texts(meta: MutableMapping[str, Any]) -> None:
+    """Escape the title and description in a page's meta before Material renders the page."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+
+
+def escape_index(docs: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Material's search renders each entry's title and text as HTML: hand them over escaped."""
+    return [{key: (html.escape(value, quote=False) if key in ("title", "text") else value)
+             for key, value in doc.items()} for doc in docs]
+
+
+# -- the inline scripts Material ships ------------------------------------------------
+# Material puts small inline scripts into every page (localStorage helpers, the colour
+# palette, the anchor fix, …). They come from its partials/javascripts/*.html, and the only
+# thing that varies is the page's relative base URL. The Content-Security-Policy allows
+# exactly these, computed from Material's own files, never from whatever a build produced.
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def _javascripts() -> list[Path]:
+    import material  # the installed theme package: its templates are the clean source
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
+    return sorted(folder.glob("*.html"))
+
+
+def shipped_inline_scripts(max_depth: int) -> set[str]:
+    """Every inline script Material can write into a page up to ``max_depth`` folders deep
+    (and into the 404 pages, whose base is '/')."""
+    from jinja2 import Environment
+
+    bases = ["/", ".", *("/".join([".."] * depth) for depth in range(1, max_depth + 1))]
+    env = Environment(autoescape=False)  # Material's own template syntax, rendered as it does
+    found = set()
+    for path in _javascripts():
+        for body in _SCRIPT.findall(path.read_text(encoding="utf-8")):
+            template = env.from_string(body)
+            for base in bases:
+                found.add(template.render(base_url=base, config={"extra": {}}))
+    return found
 
 
 # -- checkbox toggles ------------------------------------------------------------------
