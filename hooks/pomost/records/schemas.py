@@ -105,8 +105,34 @@ def _plain(body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+def _models(base: type[Record] = Record) -> dict[str, type[Record]]:
+    found: dict[str, type[Record]] = {}
+    for sub in base.__subclasses__():
+        found[sub.__name__] = sub
+        found.update(_models(sub))
+    return found
+
+
+def _titled(body: dict[str, Any], model: type[Record] | None) -> dict[str, Any]:
+    """Give every property its title and description from the model, also where pydantic
+    leaves a bare ``$ref`` (a required field whose value is a group of fields)."""
+    if model is None:
+        return body
+    for name, prop in body.get("properties", {}).items():
+        info = model.model_fields.get(name)
+        if info is not None and "title" not in prop and info.title:
+            prop["title"] = info.title
+            if info.description:
+                prop["description"] = info.description
+    return body
+
+
 def schema(model: type[Record], many: bool) -> dict[str, Any]:
     body = _plain(model.model_json_schema())
+    models = _models()
+    body = _titled(body, model)
+    for name, definition in body.get("$defs", {}).items():
+        _titled(definition, models.get(name))
     if not many:
         return _translated({"$schema": _DIALECT, **body})
     defs = {**body.pop("$defs", {}), model.__name__: body}
