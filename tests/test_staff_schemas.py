@@ -17,10 +17,11 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
 from pomost import kinds, l10n
 from pomost.records.models import DATE_PATTERN
 from pomost.records.schemas import editor_files, schema
+
+from conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 

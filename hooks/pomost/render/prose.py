@@ -35,13 +35,7 @@ def blocks(text: str) -> list[Block]:
         if not lines:
             continue
         if not any(_LINE_ITEM.match(line) for line in lines):
-            joined = " ".join(line.strip() for line in lines)
-            parts = _INLINE_ITEM.split(joined)
-            if len(parts) > 2:  # two bullets at least: a list, not a separator ("Lublin • Chełm")
-                first, *rest = (p.strip() for p in parts)
-                out.append(Block(first, tuple(i for i in rest if i)))
-            else:
-                out.append(Block(joined))
+            out.extend(_inline_lists(lines))
             continue
         lead: list[str] = []
         items: list[str] = []
@@ -54,4 +48,24 @@ def blocks(text: str) -> list[Block]:
             else:
                 lead.append(line.strip())
         out.append(Block(" ".join(lead), tuple(items)))
+    return out
+
+
+def _inline_lists(lines: list[str]) -> list[Block]:
+    """A paragraph whose lines may hold bullets pasted into a folded text: a line with two
+    bullets or more is a list (what comes before its first bullet leads it in)."""
+    out: list[Block] = []
+    plain: list[str] = []
+    for line in lines:
+        parts = _INLINE_ITEM.split(line.strip())
+        if len(parts) > 2:  # two bullets at least: a list, not a separator ("Lublin • Chełm")
+            if plain:
+                out.append(Block(" ".join(plain)))
+                plain = []
+            first, *rest = (p.strip() for p in parts)
+            out.append(Block(first, tuple(i for i in rest if i)))
+        else:
+            plain.append(line.strip())
+    if plain:
+        out.append(Block(" ".join(plain)))
     return out
