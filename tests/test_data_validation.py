@@ -12,6 +12,9 @@ import pytest
 from conftest import ROOT
 from pomost.records.catalog import DataError, load_catalog
 
+#: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 
 #: fixture <case>.<data file>.yml -> the line `make check` must print for it

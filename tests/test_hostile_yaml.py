@@ -39,7 +39,8 @@ def check(data_parent: Path, timeout: float = 60) -> subprocess.CompletedProcess
     """`python -m pomost check` on ``data_parent``/data, in its own process."""
     return subprocess.run([sys.executable, "-m", "pomost", "check"], cwd=data_parent,
                           capture_output=True, text=True, timeout=timeout,
-                          env={"PYTHONPATH": str(ROOT / "hooks")})
+                          env={"PYTHONPATH": str(ROOT / "hooks"),
+                               "POMOST_LANG": os.environ.get("POMOST_LANG", "")})
 
 
 # -- `make check` on the worst files ---------------------------------------------------

@@ -14,6 +14,9 @@ from pomost.build import project as site
 
 from conftest import copy_project
 
+#: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 DRAFT = """
 - id: nowa-spoldzielnia
   draft: true

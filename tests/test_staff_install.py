@@ -16,6 +16,9 @@ import venv
 
 from conftest import ROOT, copy_project
 
+#: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 
 def test_check_and_build_run_without_make_or_a_shell(tmp_path):
     (tmp_path / "project").mkdir()

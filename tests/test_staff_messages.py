@@ -17,6 +17,9 @@ from tools.messages import extract
 
 from conftest import ROOT
 
+#: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 _FIELD = re.compile(r"(?<!\{)\{([a-z_]*)\}(?!\})")
 

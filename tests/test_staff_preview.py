@@ -19,6 +19,9 @@ import pytest
 
 from conftest import copy_project
 
+#: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 pytestmark = pytest.mark.browser
 
 BROKEN = "  date: '2019-09-24'\n"

@@ -23,6 +23,9 @@ from pomost.records.schemas import editor_files, schema
 
 from conftest import ROOT
 
+#: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 
 #: fixtures the schema cannot refuse, and why: what needs another file, another record,

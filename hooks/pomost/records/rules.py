@@ -104,7 +104,8 @@ def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) ->
             if pages.is_dir() and not (pages / str(described.folder) / f"{rid}.md").is_file():
                 yield problem(described, rid, ("id",), _(
                     "there is no page docs/{folder}/{id}.md — the id must be the name of the "
-                    "page it describes").format(folder=described.folder, id=rid))
+                    "{kind} page it describes").format(folder=described.folder, id=rid,
+                                                       kind=described.said))
 
 
 def event_problems(event: Event) -> Iterator[tuple[str, str]]:
