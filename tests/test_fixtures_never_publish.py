@@ -13,6 +13,9 @@ from test_data_validation import EXPECTED, FIXTURES
 
 from conftest import copy_project
 
+#: EXPECTED is in Polish: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
