@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from pomost import theme
 from pomost.build import lastmod, parallel
 from pomost.build import project as site
+from pomost.l10n import _
 from pomost.langs import home
 from pomost.publish import search
 from pomost.records.catalog import DataError
@@ -73,21 +74,21 @@ def _reload(config: MkDocsConfig) -> site.Project:
         return _PROJECTS[config.config_file_path]
     except DataError as err:
         raise PluginError(
-            "The data in data/ cannot be published:\n" + str(err)
-            + "\nNothing was published; fix the lines above and build again.") from None
+            _("The data in data/ has problems; the site was not built:") + "\n" + str(err)
+            + "\n" + _("Fix the lines above and build again.")) from None
 
 
 def _site_url(config: MkDocsConfig) -> str:
     if not config.site_url:
-        raise PluginError("mkdocs.yml has no site_url — calendars, feeds and hreflang links "
-                          "need absolute addresses")
+        raise PluginError(_("mkdocs.yml has no site_url — calendars, feeds and hreflang links "
+                            "need absolute addresses"))
     return config.site_url
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     try:
         for problem in theme.check_versions():
-            log.warning(f"untested theme version: {problem}")
+            log.warning(_("untested theme version: {problem}").format(problem=problem))
         only = os.environ.get(parallel.LANGUAGE_VARIABLE)
         if only:  # this process builds one language (pomost/build/parallel.py)
             i18n.build_only(config, only, parallel.LANGUAGE_VARIABLE)
@@ -146,13 +147,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return ""
     if not isinstance(page.meta.get("description"), str):
         # A colon in an unquoted value breaks front matter silently; it would show as text.
-        raise PluginError(f"docs/{page.file.src_uri}: the front matter at the top has no "
-                          "'description: …' line (or is broken — put the text in quotes)")
+        raise PluginError(_("docs/{page}: the front matter at the top has no 'description: …' "
+                            "line (or is broken — put the text in quotes)").format(
+            page=page.file.src_uri))
 
     for match in _MARKER.finditer(markdown):
         if match.group(0) != _A_Z and match.group(1) not in MARKERS:
-            raise PluginError(f"docs/{page.file.src_uri}: unknown marker '{match.group(0)}' "
-                              f"— known: {', '.join(MARKERS)}")
+            raise PluginError(_("docs/{page}: unknown marker '{marker}' — known: {known}").format(
+                page=page.file.src_uri, marker=match.group(0), known=", ".join(MARKERS)))
     # The markers pass through Markdown as HTML comments and are filled in on_page_context,
     # just before the page is written: their HTML is finished (Markdown would only re-scan
     # it, slowly on long lists), it repeats what record pages hold (the search index takes
@@ -233,9 +235,9 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     renderer = project.renderer(lang)
     if not material.searches_own_language(output, renderer.prefix):
         raise PluginError(
-            f"{page.url}: the page's __config does not point search at /{renderer.prefix} — "
-            "Material changed how it writes __config; update the 'config' block in "
-            "overrides/main.html")
+            _("{url}: the page's __config does not point search at /{prefix} — Material changed "
+              "how it writes __config; update the 'config' block in overrides/main.html").format(
+                url=page.url, prefix=renderer.prefix))
     if generated.generated_target(page.file.src_uri) or page.meta.get("pomost_filled"):
         page.content = None  # written: free it (see on_page_content and on_page_context)
     # Every page has a description: on_page_markdown requires it, generated pages get theirs.

@@ -84,6 +84,14 @@ def pytest_runtest_setup(item):
     support.running_layer = layer_of(item)
 
 
+@pytest.fixture(autouse=True)
+def messages_language(request, monkeypatch):
+    """The tools' messages in English, the language of the code, for tests of behaviour;
+    a module that checks the Polish wording says ``MESSAGES = "pl"`` (test_data_validation,
+    test_staff_*). That every message has its Polish: tests/test_staff_messages.py."""
+    monkeypatch.setenv("POMOST_LANG", getattr(request.module, "MESSAGES", "en"))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The shipped site, built once for the whole run."""

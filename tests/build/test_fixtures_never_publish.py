@@ -13,6 +13,9 @@ import pytest
 from invalid_data import EXPECTED, FIXTURES
 from support import copy_project
 
+#: EXPECTED is in Polish: the tools speak Polish here (conftest.py)
+MESSAGES = "pl"
+
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):

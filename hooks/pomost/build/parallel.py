@@ -25,6 +25,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from pomost.l10n import _
 from pomost.langs import LANGS
 from pomost.theme.i18n import ROOT_FILES_PER_LANGUAGE
 
@@ -96,7 +97,8 @@ def assemble(parts: dict[str, Path], default: str) -> Path:
         if lang == default:
             continue
         if (site / lang).exists():
-            raise AssemblyError(f"the {default} build wrote {lang}/, which belongs to {lang}")
+            raise AssemblyError(_("the {default} build wrote {lang}/, which belongs to {lang}").format(
+                default=default, lang=lang))
         shutil.move(part / lang, site / lang)
         for path in sorted(p for p in part.rglob("*") if p.is_file()):
             rel = path.relative_to(part).as_posix()
@@ -106,8 +108,9 @@ def assemble(parts: dict[str, Path], default: str) -> Path:
                 (site / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, site / rel)
             elif (site / rel).read_bytes() != path.read_bytes():
-                raise AssemblyError(f"{rel} differs between the {default} and {lang} builds; "
-                                    f"a file outside {lang}/ must be the same in every language")
+                raise AssemblyError(_("{file} differs between the {default} and {lang} builds; a "
+                                      "file outside {lang}/ must be the same in every "
+                                      "language").format(file=rel, default=default, lang=lang))
         if (part / SITEMAP).exists():
             merge_sitemaps(site / SITEMAP, part / SITEMAP)
     return site

@@ -4,6 +4,10 @@ Kept free of MkDocs so that tests and `make check` use exactly what the build us
 catalog is loaded once per build and again only when a file in data/ changed (`make serve`);
 under `python -m pomost build` it comes validated from `python -m pomost check --save`
 in a file (POMOST_CATALOG), so the per-language builds do not read the YAML again.
+
+Drafts: the preview (`pomost serve`, POMOST_PREVIEW=1) keeps them, each heading labelled
+in both languages, so every list, title and index shows the label; every other build
+leaves them out (records/catalog.py).
 """
 
 from __future__ import annotations
@@ -19,16 +23,43 @@ from pomost.domain.grants import grant_table
 from pomost.langs import LANGS, absolute
 from pomost.publish.downloads import Downloads
 from pomost.records.catalog import Catalog, load_catalog
+from pomost.records.kinds import KINDS
 from pomost.records.yamlsource import data_files
 from pomost.render.environment import environment
 from pomost.render.links import Links
 from pomost.render.pages import Renderer
+from pomost.render.strings import load_all
 from pomost.render.wording import Wording
 from pomost.theme.generated import STATEMENT_PATH
 
 #: a file with the catalog validated by `python -m pomost check --save`, handed by
 #: `python -m pomost build` to its per-language builds
 CATALOG_VARIABLE = "POMOST_CATALOG"
+#: set to 1 by `pomost serve`: the build is a preview, drafts included
+PREVIEW_VARIABLE = "POMOST_PREVIEW"
+
+
+def preview() -> bool:
+    """Whether this build is the preview (drafts shown) or a build for publishing."""
+    return os.environ.get(PREVIEW_VARIABLE) == "1"
+
+
+def labelled(catalog: Catalog) -> Catalog:
+    """The drafts' headings with the draft label of each language: "Kuźnia (wersja robocza)"."""
+    strings = load_all()
+    changed = {}
+    for kind in KINDS:
+        drafts = catalog.drafts.get(kind.attr)
+        if not drafts:
+            continue
+        records = dict(catalog.records[kind.attr])
+        for rid in drafts:
+            heading = kind.title(records[rid])
+            marked = heading.model_copy(update={
+                lang: f"{getattr(heading, lang)} ({strings[lang]['draft_label']})" for lang in LANGS})
+            records[rid] = records[rid].model_copy(update={kind.heading: marked})
+        changed[kind.attr] = records
+    return catalog.replace(**changed) if changed else catalog
 
 
 @dataclass(frozen=True)
@@ -107,23 +138,32 @@ def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:
         pickle.dump((_signature(root / "data"), catalog), handle, pickle.HIGHEST_PROTOCOL)
 
 
+def read_catalog(path: Path) -> Catalog:
+    """The catalog ``save_catalog`` wrote."""
+    with open(path, "rb") as handle:
+        return pickle.load(handle)[1]
+
+
 def _load(data: Path, signature: tuple) -> Catalog:
     handed = os.environ.get(CATALOG_VARIABLE)
-    if handed and Path(handed).is_file():
+    if handed and Path(handed).is_file() and not preview():
         with open(handed, "rb") as handle:
             saved, catalog = pickle.load(handle)
         if saved == signature:  # the same files, unchanged since they were validated
             return catalog
-    return load_catalog(data)
+    if preview():
+        return labelled(load_catalog(data, drafts=True))
+    return load_catalog(data, drafts=False)
 
 
 def project(root: Path) -> Project:
     """The project at ``root``, loaded once and again only when a file in data/ changes."""
     data = root / "data"
     signature = _signature(data)
+    signature = (*signature, preview())
     cached = _CACHE.get(data)
     if cached and cached[0] == signature:
         return cached[1]
-    result = Project(_load(data, signature))
+    result = Project(_load(data, signature[:-1]))
     _CACHE[data] = (signature, result)
     return result

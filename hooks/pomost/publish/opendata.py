@@ -65,9 +65,14 @@ def columns(model: type[Record]) -> list[Column]:
     """The model's fields in their order, with what kind of value each holds."""
     result = []
     for name, info in model.model_fields.items():
+        if info.exclude:  # draft: drafts are never published
+            continue
         # pydantic moves a required field's Annotated[...] metadata out of its annotation
         annotation = _optional_of(typing.Annotated[(info.annotation, *info.metadata)]
                                   if info.metadata else info.annotation)
+        if (typing.get_origin(annotation) is typing.Annotated
+                and typing.get_origin(typing.get_args(annotation)[0]) is Literal):
+            annotation = typing.get_args(annotation)[0]  # a code with its Meanings (models.py)
         choices = typing.get_args(annotation) if typing.get_origin(annotation) is Literal else ()
         always = info.is_required() or info.default not in (None, [])
         result.append(Column(name, _shape(annotation), always, choices))

@@ -20,7 +20,7 @@ from pomost.langs import absolute, alternate_urls, relative
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import kind as kind_called
 from pomost.records.kinds import with_pages
-from pomost.render import formatting
+from pomost.render import formatting, prose
 from pomost.render.links import Links
 from pomost.render.strings import load_all
 from pomost.render.wording import Wording
@@ -81,7 +81,11 @@ class Renderer:
     def page(self, kind: str, rid: str, page_url: str, site_url: str = "") -> str:
         if kind == STATEMENT:
             return self.statement(page_url, site_url)
-        return self._render(f"{kind}.html", page_url, record=self.record(kind, rid))
+        html = self._render(f"{kind}.html", page_url, record=self.record(kind, rid))
+        if self.catalog.is_draft(kind, rid):  # only the preview keeps drafts
+            untranslated = self.catalog.drafts[kind_called(kind).attr][rid]
+            html = self._render("draft_banner.html", page_url, untranslated=untranslated) + html
+        return html
 
     def statement(self, page_url: str, site_url: str) -> str:
         """The deklaracja dostępności; ``site_url`` is the site's root address (mkdocs.yml)."""
@@ -113,6 +117,7 @@ class Renderer:
             page_url=page_url, list_limit=LIST_LIMIT,
             csv_file=self.links.grant_csv_link(page_url),
             text=words.text,
+            blocks=prose.blocks,
             name=words.namer(),
             title_of=lambda kind, record: words.text(kind_called(kind).title(record)),
             money=lambda v, short=False: formatting.money(v, lang, self.strings, short=short),
