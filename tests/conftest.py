@@ -138,17 +138,12 @@ def catalog():
 def hostile(tmp_path_factory) -> tuple:
     """(project, site): a copy of the project whose every free text is a hostile payload
     (tests/hostile.py), built by `python -m pomost build` — once for the run."""
-    import subprocess
-    import sys
-
     from hostile import write_hostile_data
 
     forbid_build_in_fast_layers("the hostile build")
     project = tmp_path_factory.mktemp("hostile")
     support.copy_project(project)
     write_hostile_data(project / "data", project / "data")
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = support.make_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project, project / "site"

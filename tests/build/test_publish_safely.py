@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
-import sys
 
-from support import build_errors, copy_project
+from support import build_errors, copy_project, make_site
 
 #: the last line after a failure: the data stopped it, or the build itself failed
 UNCHANGED = "The build stopped; the site/ published before is unchanged."
@@ -17,12 +14,6 @@ BUILD_FAILED = "The build failed; the site/ published before is unchanged."
 def snapshot(folder):
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def make_site(project):
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
-                          cwd=project, env=env, capture_output=True, text=True)
 
 
 def test_failed_builds_keep_the_published_site(tmp_path):

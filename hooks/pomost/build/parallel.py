@@ -51,7 +51,7 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS) -> tuple[i
     try:
         processes = {
             lang: subprocess.Popen(
-                # Not --quiet: it hides the warnings --strict counts (MkDocs counts them in
+                # Not quiet (-q): it hides the warnings strict mode counts (MkDocs counts them in
                 # its log handler, which --quiet raises above WARNING), so a dead link passed.
                 [sys.executable, "-m", "mkdocs", "build", "--strict",
                  "--site-dir", str(part)],
