@@ -82,9 +82,8 @@ def write(language_root: Path, lang: str, entries: list[Entry],
     page's location, to turn a filter value's records into entries.
     """
     folder = language_root / FOLDER
-    if folder.exists():
-        shutil.rmtree(folder)
-    for sub in ("t", "d", "f"):
+    for sub in ("t", "d", "f"):  # what an earlier build wrote (Material's own file stays)
+        shutil.rmtree(folder / sub, ignore_errors=True)
         (folder / sub).mkdir(parents=True)
     entries = order(entries)
     terms: dict[str, dict[int, int]] = defaultdict(dict)

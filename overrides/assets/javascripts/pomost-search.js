@@ -312,7 +312,10 @@
     var toggle = document.getElementById("__search");
     var input = search.input;
     function open(state) { if (toggle) toggle.checked = state; }
-    input.addEventListener("focus", function () { open(true); });
+    input.addEventListener("focus", function () {
+      open(true);
+      index.manifest().catch(function () {});  // a reader who focuses the box is about to type
+    });
     input.addEventListener("input", function () { search.update(false); });
     el.querySelector("form").addEventListener("reset", function () {
       setTimeout(function () { search.update(false); input.focus(); });
@@ -356,6 +359,7 @@
     search.filters.forEach(function (s) { s.addEventListener("change", changed); });
     if (search.more) search.more.addEventListener("click", function () { search.update(true); });
     if (search.input.value || Object.keys(search.values()).length) search.update(false);
+    else index.manifest().catch(function () {});
   }
 
   function start() {

@@ -1,0 +1,154 @@
+"""What a reader's first search costs: bytes downloaded and time to the answer, in Chromium.
+
+``measure(site)`` serves a built site on a loopback port and, for each language, opens the
+home page in a fresh browser context (empty cache), types each query of ``QUERIES`` into
+the search box with real key events (searchbrowser.py) and records
+
+* the bytes of every response the search needed: its script and stylesheet (the engine,
+  loaded with the page) and everything fetched from the language's ``search/`` folder from
+  the first key on (the manifest, term shards, entries) — the body sizes, uncompressed;
+* the time from the last key to the answer on screen, and — the worst case, a query pasted
+  into a fresh page, when nothing of the index has been fetched yet — from the query to
+  the answer.
+
+``index_site(organisations, site, work)`` makes a site for sizes the benchmark cannot build
+in minutes (100,000 organisations): the shipped site with its search index replaced by one
+of synthetic records (tools/bench/data.py), written by the same code as in a build.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from pomost.kinds import with_pages
+from pomost.langs import LANGS, prefix
+from pomost.publish import search, searchindex
+from pomost.records.catalog import load_catalog
+from pomost.records.models import Event, Organisation
+from tools.bench import data, searchbrowser
+
+#: typed into a fresh page: one first search per query, per language
+QUERIES = {
+    "pl": ["spółdzielnia socjalna", "stowarzyszenie", "Mieniany", "kuznia talentow",
+           "dotacje na zatrudnienie"],
+    "be": ["сацыяльны кааператыў", "таварыства", "Мяняны", "занятасць",
+           "датацыя на стварэнне"],
+}
+ENGINE = ("pomost-search.js", "pomost-search.css")
+
+
+def _first_search(context: Any, address: str, query: str, lang: str,
+                  typed: bool) -> tuple[int, float]:
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+    started = [False]
+    folder = f"/{prefix(lang)}search/"
+
+    def seen(response: Any) -> None:
+        url = response.url
+        if url.endswith(ENGINE) or (started[0] and folder in url):
+            try:
+                sizes[url] = len(response.body())
+            except Exception:  # noqa: BLE001 - a response without a body counts nothing
+                sizes[url] = 0
+
+    page.on("response", seen)
+    try:
+        page.goto(address, wait_until="load")
+        page.click(searchbrowser.INPUT)
+        page.evaluate("""() => {
+            const box = document.querySelector('[data-pomost-search=box]');
+            const input = box.querySelector('input');
+            window.__pomostTimes = {};
+            input.addEventListener('input', () => { window.__pomostTimes.typed = performance.now(); });
+            new MutationObserver(() => {
+                if (box.getAttribute('data-pomost-done') === input.value)
+                    window.__pomostTimes.done = performance.now();
+            }).observe(box, {attributes: true, attributeFilter: ['data-pomost-done']});
+        }""")
+        started[0] = True
+        if typed:
+            searchbrowser.type_keys(page, query)
+        else:  # the whole query at once (pasted): nothing of the index is loaded yet
+            page.evaluate("""q => { const input = document.querySelector('[data-pomost-search=box] input');
+                input.value = q; input.dispatchEvent(new Event('input')); }""", query)
+        page.wait_for_function(
+            "([box, q]) => document.querySelector(box).getAttribute('data-pomost-done') === q",
+            arg=[searchbrowser.BOX, query])
+        page.wait_for_load_state("networkidle")
+        times = page.evaluate("window.__pomostTimes")
+        return sum(sizes.values()), times["done"] - times["typed"]
+    finally:
+        page.close()
+
+
+def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str, dict]:
+    """lang -> {"bytes": largest first search, "ms": slowest answer,
+    "runs": [(query, typed, bytes, ms)]}."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+    from browser_support import CHROMIUM_ARGS, WIDE, chromium_path, serve
+    from playwright.sync_api import sync_playwright
+
+    server, origin = serve(site)
+    results: dict[str, dict] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(),
+                                                 args=CHROMIUM_ARGS)
+            try:
+                for lang in LANGS:
+                    runs = []
+                    for query in (queries or QUERIES)[lang]:
+                        for typed in (True, False):
+                            context = browser.new_context(viewport=WIDE,
+                                                          service_workers="block")
+                            context.set_default_timeout(60_000)
+                            try:
+                                runs.append((query, typed, *_first_search(
+                                    context, f"{origin}/{prefix(lang)}", query, lang, typed)))
+                            finally:
+                                context.close()
+                    results[lang] = {"bytes": max(r[2] for r in runs),
+                                     "ms": max(r[3] for r in runs), "runs": runs}
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return results
+
+
+def index_site(organisations: int, site: Path, seed: int = 17) -> dict[str, Any]:
+    """Replace the search index of the built shipped ``site`` by one of ``organisations``
+    synthetic organisations (and their events); returns the seconds it took and the sizes."""
+    root = Path(__file__).resolve().parents[2]
+    catalog = load_catalog(root / "data")
+    rng = random.Random(seed)
+    words, shape = data.Words(catalog, rng), data.Shape(catalog)
+    instruments = list(catalog.instruments)
+    orgs = dict(catalog.organisations)
+    for n in range(organisations - len(orgs)):
+        record = Organisation.model_validate(data.organisation(n, words, shape, instruments))
+        orgs[record.id] = record
+    events = dict(catalog.events)
+    for n in range(organisations // data.ORGANISATIONS_PER_EVENT):
+        record = Event.model_validate(data.event(n, words, shape, list(orgs), instruments))
+        events[record.id] = record
+    big = catalog.replace(organisations=orgs, events=events)
+    locations = {(k.name, rid): f"{k.folder}/{rid}/" for k in with_pages() for rid in big.of(k.name)}
+    sizes = {}
+    started = time.perf_counter()
+    for lang in LANGS:
+        entries = search.Entries(big)
+        docs = [entries.record(loc, kind, rid, lang) for (kind, rid), loc in locations.items()]
+        root_dir = site / prefix(lang)
+        shutil.rmtree(root_dir / searchindex.FOLDER, ignore_errors=True)
+        sizes[lang] = searchindex.write(root_dir, lang, docs, search.facet_values(big, lang),
+                                        locations)
+    return {"seconds": time.perf_counter() - started, "sizes": sizes,
+            "entries": {lang: s["entries"] for lang, s in sizes.items()}}
