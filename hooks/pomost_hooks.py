@@ -35,7 +35,6 @@ from mkdocs.structure.pages import Page
 from pomost import theme
 from pomost.build import lastmod, parallel
 from pomost.build import project as site
-from pomost.kinds import with_pages
 from pomost.langs import home
 from pomost.publish import search, searchindex, searchpages
 from pomost.records.catalog import DataError
@@ -270,12 +269,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
     if material.search_enabled(config.plugins):
-        catalog = _project(config).catalog
-        locations = {(k.name, rid): f"{k.folder}/{rid}/"
-                     for k in with_pages() for rid in catalog.of(k.name)}
         searchindex.write(Path(config.site_dir) / renderer.prefix, renderer.lang,
                           _INDEXES.docs(renderer.lang),
-                          search.facet_values(catalog, renderer.lang), locations)
+                          search.facet_values(_project(config).catalog, renderer.lang))
 
 
 def on_build_error(*, error: Exception) -> None:

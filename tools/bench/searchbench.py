@@ -148,7 +148,6 @@ def index_site(organisations: int, site: Path, seed: int = 17) -> dict[str, Any]
         docs = [entries.record(loc, kind, rid, lang) for (kind, rid), loc in locations.items()]
         root_dir = site / prefix(lang)
         shutil.rmtree(root_dir / searchindex.FOLDER, ignore_errors=True)
-        sizes[lang] = searchindex.write(root_dir, lang, docs, search.facet_values(big, lang),
-                                        locations)
+        sizes[lang] = searchindex.write(root_dir, lang, docs, search.facet_values(big, lang))
     return {"seconds": time.perf_counter() - started, "sizes": sizes,
             "entries": {lang: s["entries"] for lang, s in sizes.items()}}

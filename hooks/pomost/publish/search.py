@@ -248,7 +248,8 @@ def facet_values(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
             add("legal_form", slug(org.legal_form.pl), _t(org.legal_form, lang), "",
                 ("organisation", oid))
     for iid, instrument in catalog.instruments.items():
-        found["instrument"].setdefault(iid, Value(iid, _t(instrument.name, lang), ""))
+        found["instrument"][iid] = Value(iid, _t(instrument.name, lang), "",
+                                         [("instrument", iid)])
     for kind, records in (("organisation", catalog.organisations), ("event", catalog.events)):
         for rid, record in records.items():
             for iid in record.instruments:

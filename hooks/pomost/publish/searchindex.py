@@ -75,11 +75,11 @@ def order(entries: list[Entry]) -> list[Entry]:
 
 
 def write(language_root: Path, lang: str, entries: list[Entry],
-          facets: dict[str, list[Value]], locations: dict[tuple[str, str], str]) -> dict:
+          facets: dict[str, list[Value]]) -> dict:
     """Write one language's index; returns what was written (for the benchmark).
 
-    ``facets`` are ``search.facet_values``; ``locations`` maps (kind, id) to a record
-    page's location, to turn a filter value's records into entries.
+    ``facets`` are ``search.facet_values`` (the values' labels and order); which entry has
+    which value is the entries' own ``facets``.
     """
     folder = language_root / FOLDER
     for sub in ("t", "d", "f"):  # what an earlier build wrote (Material's own file stays)
@@ -99,13 +99,13 @@ def write(language_root: Path, lang: str, entries: list[Entry],
     for start in range(0, len(entries), CHUNK):
         chunk = [[e.location, e.title, e.text, e.kind] for e in entries[start:start + CHUNK]]
         sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", chunk)
-    doc_of = {e.location: n for n, e in enumerate(entries)}
+    having: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    for doc, entry in enumerate(entries):
+        for facet, keys in entry.facets.items():
+            for key in keys:
+                having[facet, key][doc] = 0
     for facet, values in facets.items():
-        rows = []
-        for value in values:
-            docs = sorted({doc_of[loc] for loc in (locations.get(r) for r in value.records)
-                           if loc in doc_of})
-            rows.append([value.key, value.label, value.group, _postings(dict.fromkeys(docs, 0))])
+        rows = [[v.key, v.label, v.group, _postings(having[facet, v.key])] for v in values]
         sizes["facets"] += _dump(folder / "f" / f"{facet}.json", rows)
     kinds = {}
     for n, entry in enumerate(entries):
