@@ -14,7 +14,7 @@ import pytest
 
 from conftest import PREFIX as LANGUAGES
 from conftest import copy_project, mkdocs_build
-from pomost.publish import search, searchtext
+from pomost.publish import search, searchindex, searchtext
 from tools.bench import searchbrowser
 
 
@@ -35,7 +35,7 @@ def postings(site: Path, lang: str, term: str) -> list[tuple[int, int]]:
     """(entry, weight) of every entry that has ``term``, as the browser decodes them."""
     m = manifest(site, lang)
     key = term[:3] if term[:3] in m["shards"] and len(term) >= 3 else term[:2]
-    shard = json.loads((site / LANGUAGES[lang] / "search" / "t" / f"{key}.json")
+    shard = json.loads((site / LANGUAGES[lang] / "search" / "t" / searchindex.shard_file(key))
                        .read_text("utf-8"))
     doc, found = 0, []
     for number in shard.get(term, []):
@@ -113,6 +113,12 @@ def test_a_name_weighs_more_than_a_summary(site):
     number = _record_number(site, "pl", "organizacje/cis-mieniany/")
     weights = dict(postings(site, "pl", searchtext.terms("Mienianach")[0]))
     assert weights[number] == search.TITLE
+
+
+def test_file_names_are_ascii(site):
+    for lang in LANGUAGES:
+        for path in (site / LANGUAGES[lang] / "search").rglob("*"):
+            assert path.name.isascii(), path
 
 
 def test_indexes_are_utf8_not_escapes(site, catalog):

@@ -6,8 +6,9 @@ Written per language under ``<language root>/search/`` and read by
 * ``manifest.json`` — the labels of the search box (``search.LABELS``), the normalisation rules (``searchtext.RULES``: the browser cuts words
   exactly as the build did), the number of entries, where each kind's entries start, the
   names of the term shards and the filters;
-* ``t/<key>.json`` — a *term shard*: every term starting with ``<key>`` (its first two
-  letters; a shard over ``SHARD_BYTES`` is split by three letters) -> its postings;
+* ``t/<hex>.json`` — a *term shard*: every term starting with its key (the terms' first
+  two letters; a shard over ``SHARD_BYTES`` is split by three letters) -> its postings; the
+  file is named by the key's UTF-8 bytes in hex (``shard_file``);
 * ``d/<n>.json`` — entries ``n * CHUNK`` … as ``[location, title, text, kind]``, fetched
   only for the results shown;
 * ``f/<facet>.json`` — a filter's values ``[key, label, group, postings]``, fetched when a
@@ -69,6 +70,12 @@ def _shards(terms: dict[str, dict[int, int]]) -> dict[str, dict[str, list[int]]]
     return shards
 
 
+def shard_file(key: str) -> str:
+    """A shard's file name: its key's UTF-8 bytes in hex ('яе' -> 'd18fd0b5.json'), so that
+    every file name is ASCII (web servers, archives and deploy tools all agree on those)."""
+    return key.encode("utf-8").hex() + ".json"
+
+
 def order(entries: list[Entry]) -> list[Entry]:
     """Entries by kind (as ``search.KINDS``), then by location: each kind is one range."""
     return sorted(entries, key=lambda e: (KINDS.index(e.kind), e.location))
@@ -95,7 +102,7 @@ def write(language_root: Path, lang: str, entries: list[Entry],
     sizes: dict[str, int] = defaultdict(int)
     shards = _shards(terms)
     for key, shard in shards.items():
-        sizes["terms"] += _dump(folder / "t" / f"{key}.json", shard)
+        sizes["terms"] += _dump(folder / "t" / shard_file(key), shard)
     for start in range(0, len(entries), CHUNK):
         chunk = [[e.location, e.title, e.text, e.kind] for e in entries[start:start + CHUNK]]
         sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", chunk)

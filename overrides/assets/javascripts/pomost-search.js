@@ -95,6 +95,13 @@
     return out;
   }
 
+  /* a shard's file name: its key's UTF-8 bytes in hex (searchindex.shard_file) */
+  function hex(key) {
+    return Array.from(new TextEncoder().encode(key), function (b) {
+      return b.toString(16).padStart(2, "0");
+    }).join("");
+  }
+
   function decode(postings, visit) {
     var doc = 0;
     for (var i = 0; i < postings.length; i++) {
@@ -138,7 +145,7 @@
     }
     var shards = await Promise.all(words.map(function (w) {
       var key = self.shard(w.term);
-      return key ? self.json("t/" + key + ".json") : Promise.resolve({});
+      return key ? self.json("t/" + hex(key) + ".json") : Promise.resolve({});
     }));
     var total = new Map();
     words.forEach(function (w, i) {
