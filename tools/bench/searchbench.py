@@ -11,15 +11,15 @@ the search box with real key events (searchbrowser.py) and records
   into a fresh page, when nothing of the index has been fetched yet — from the query to
   the answer.
 
-``index_site(organisations, site, work)`` makes a site for sizes the benchmark cannot build
-in minutes (100,000 organisations): the shipped site with its search index replaced by one
-of synthetic records (tools/bench/data.py), written by the same code as in a build.
+``index_site(synthetic_catalog(100_000), site)`` makes a site for a size the benchmark cannot
+build in minutes: the shipped site with its search index replaced by one of synthetic
+records (as tools/bench/data.py makes them), written by the same code as in a build.
 """
 
 from __future__ import annotations
 
+import json
 import random
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from typing import Any
 from pomost.kinds import with_pages
 from pomost.langs import LANGS, prefix
 from pomost.publish import search, searchindex
-from pomost.records.catalog import load_catalog
+from pomost.records.catalog import Catalog, load_catalog
 from pomost.records.models import Event, Organisation
 from tools.bench import data, searchbrowser
 
@@ -123,9 +123,10 @@ def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str
     return results
 
 
-def index_site(organisations: int, site: Path, seed: int = 17) -> dict[str, Any]:
-    """Replace the search index of the built shipped ``site`` by one of ``organisations``
-    synthetic organisations (and their events); returns the seconds it took and the sizes."""
+def synthetic_catalog(organisations: int, seed: int = 17) -> Catalog:
+    """The shipped catalog grown to ``organisations`` organisations (and one event per
+    ``data.ORGANISATIONS_PER_EVENT``), made as tools/bench/data.py makes the benchmark's
+    records, validated by the models but without writing and reading YAML."""
     root = Path(__file__).resolve().parents[2]
     catalog = load_catalog(root / "data")
     rng = random.Random(seed)
@@ -139,15 +140,29 @@ def index_site(organisations: int, site: Path, seed: int = 17) -> dict[str, Any]
     for n in range(organisations // data.ORGANISATIONS_PER_EVENT):
         record = Event.model_validate(data.event(n, words, shape, list(orgs), instruments))
         events[record.id] = record
-    big = catalog.replace(organisations=orgs, events=events)
-    locations = {(k.name, rid): f"{k.folder}/{rid}/" for k in with_pages() for rid in big.of(k.name)}
-    sizes = {}
+    return catalog.replace(organisations=orgs, events=events)
+
+
+def index_site(catalog: Catalog, site: Path) -> dict[str, Any]:
+    """Write the search index of every record page of ``catalog`` into ``site`` (a built
+    site, or an empty folder), by the code a build uses; the seconds it took."""
+    locations = {(k.name, rid): f"{k.folder}/{rid}/" for k in with_pages()
+                 for rid in catalog.of(k.name)}
     started = time.perf_counter()
     for lang in LANGS:
-        entries = search.Entries(big)
+        entries = search.Entries(catalog)
         docs = [entries.record(loc, kind, rid, lang) for (kind, rid), loc in locations.items()]
-        root_dir = site / prefix(lang)
-        shutil.rmtree(root_dir / searchindex.FOLDER, ignore_errors=True)
-        sizes[lang] = searchindex.write(root_dir, lang, docs, search.facet_values(big, lang))
-    return {"seconds": time.perf_counter() - started, "sizes": sizes,
-            "entries": {lang: s["entries"] for lang, s in sizes.items()}}
+        searchindex.write(site / prefix(lang), lang, docs, search.facet_values(catalog, lang))
+    return {"seconds": time.perf_counter() - started}
+
+
+def index_sizes(site: Path) -> dict[str, dict[str, int]]:
+    """lang -> entries, files and bytes of that language's search index in ``site``."""
+    sizes = {}
+    for lang in LANGS:
+        folder = site / prefix(lang) / searchindex.FOLDER
+        files = [p for p in folder.rglob("*") if p.is_file() and p.name != "search_index.json"]
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        sizes[lang] = {"entries": manifest["entries"], "files": len(files),
+                       "bytes": sum(p.stat().st_size for p in files)}
+    return sizes
