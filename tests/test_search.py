@@ -12,10 +12,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import PREFIX as LANGUAGES
-from conftest import copy_project, mkdocs_build
 from pomost.publish import search, searchindex, searchtext
 from tools.bench import searchbrowser
+
+from conftest import PREFIX as LANGUAGES
+from conftest import copy_project, mkdocs_build
 
 
 def manifest(site: Path, lang: str) -> dict:

@@ -7,10 +7,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from pomost.publish.search import FACET_PAGES, SEARCH_PAGE, anchor, slug
+
 from browser_support import AXE, WCAG_TAGS, WIDE, page_overflow, tool
 from conftest import PREFIX as LANGS
 from conftest import resolve
-from pomost.publish.search import FACET_PAGES, SEARCH_PAGE, anchor, slug
 
 pytestmark_browser = pytest.mark.browser
 
@@ -79,7 +80,7 @@ def test_filters_narrow_the_results(lang, origin, js_on, open_page, catalog):
     assert len(everything) > 3
     town = f"town:{slug('Lublin')}"
     tab.select_option("#pomost-f-place", town)
-    tab.wait_for_function(f"() => location.search.includes('place=')")
+    tab.wait_for_function("() => location.search.includes('place=')")
     in_lublin = _page_results(tab)
     assert in_lublin and set(in_lublin) < set(everything)
     assert set(in_lublin) <= {f"{LANGS[lang]}organizacje/{o.id}/" for o in _lublin(catalog)}

@@ -8,11 +8,12 @@ import json
 
 import pytest
 from pydantic import BaseModel
+from search_queries import QUERIES
 
-from conftest import ROOT
 from pomost.publish.searchtext import RULES, fold, terms
 from pomost.records.models import Text
-from search_queries import QUERIES
+
+from conftest import ROOT
 
 
 def test_inflected_forms_meet_in_one_term():
@@ -78,6 +79,6 @@ def test_the_browser_makes_the_same_terms_of_the_same_words(catalog, site, origi
     finally:
         tab.close()
     python = [terms(t) for t in words + texts]
-    differ = [(t, p, b) for t, p, b in zip(words + texts, python, browser) if p != b]
+    differ = [(t, p, b) for t, p, b in zip(words + texts, python, browser, strict=True) if p != b]
     assert differ == [], differ[:10]
     assert len(words) > 1000  # a real sample, not a handful

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tools.bench import searchbrowser
+
 from browser_support import serve
 from conftest import copy_project, mkdocs_build
-from tools.bench import searchbrowser
 
 HOSTILE = "<img src=x onerror=window.__pwned=1>"
 

@@ -53,7 +53,7 @@ def _first_search(context: Any, address: str, query: str, lang: str,
         if url.endswith(ENGINE) or (started[0] and folder in url):
             try:
                 sizes[url] = len(response.body())
-            except Exception:  # noqa: BLE001 - a response without a body counts nothing
+            except Exception:
                 sizes[url] = 0
 
     page.on("response", seen)
@@ -91,8 +91,14 @@ def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str
     "runs": [(query, typed, bytes, ms)]}."""
     import sys
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
-    from browser_support import CHROMIUM_ARGS, WIDE, chromium_path, serve
     from playwright.sync_api import sync_playwright
+
+    from browser_support import (  # type: ignore[import-not-found]
+        CHROMIUM_ARGS,
+        WIDE,
+        chromium_path,
+        serve,
+    )
 
     server, origin = serve(site)
     results: dict[str, dict] = {}
@@ -138,8 +144,8 @@ def synthetic_catalog(organisations: int, seed: int = 17) -> Catalog:
         orgs[record.id] = record
     events = dict(catalog.events)
     for n in range(organisations // data.ORGANISATIONS_PER_EVENT):
-        record = Event.model_validate(data.event(n, words, shape, list(orgs), instruments))
-        events[record.id] = record
+        event = Event.model_validate(data.event(n, words, shape, list(orgs), instruments))
+        events[event.id] = event
     return catalog.replace(organisations=orgs, events=events)
 
 

@@ -3,7 +3,8 @@
 Written per language under ``<language root>/search/`` and read by
 ``overrides/assets/javascripts/pomost-search.js``:
 
-* ``manifest.json`` — the labels of the search box (``search.LABELS``), the normalisation rules (``searchtext.RULES``: the browser cuts words
+* ``manifest.json`` — the labels of the search box (``search.LABELS``), the normalisation
+  rules (``searchtext.RULES``: the browser cuts words
   exactly as the build did), the number of entries, where each kind's entries start, the
   names of the term shards and the filters;
 * ``t/<hex>.json`` — a *term shard*: every term starting with its key (the terms' first
@@ -114,7 +115,7 @@ def write(language_root: Path, lang: str, entries: list[Entry],
     for facet, values in facets.items():
         rows = [[v.key, v.label, v.group, _postings(having[facet, v.key])] for v in values]
         sizes["facets"] += _dump(folder / "f" / f"{facet}.json", rows)
-    kinds = {}
+    kinds: dict[str, list[int]] = {}
     for n, entry in enumerate(entries):
         kinds.setdefault(entry.kind, [n, n + 1])[1] = n + 1
     manifest = {"version": VERSION, "lang": lang, "entries": len(entries), "chunk": CHUNK,

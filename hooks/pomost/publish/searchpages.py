@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from pomost.kinds import kind as kind_called
 from pomost.langs import relative
-from pomost.publish.search import FACET_PAGES, KINDS, LABELS, SEARCH_PAGE, anchor, facet_values
+from pomost.publish.search import (
+    FACET_PAGES,
+    KINDS,
+    LABELS,
+    SEARCH_PAGE,
+    Value,
+    anchor,
+    facet_values,
+)
+from pomost.records.catalog import Catalog
+from pomost.render.pages import Renderer
 
 #: marker -> the filter whose page it is (None: the search page itself)
 MARKERS = {"search": None, **{f"search-{facet.replace('_', '-')}": facet
@@ -23,10 +33,10 @@ MARKERS = {"search": None, **{f"search-{facet.replace('_', '-')}": facet
 _OTHER_PAGES = "indeks/"
 
 
-_VALUES: dict[tuple[int, str], tuple] = {}
+_VALUES: dict[tuple[int, str], tuple[Catalog, dict[str, list[Value]]]] = {}
 
 
-def _values(catalog, lang: str):
+def _values(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
     """``facet_values``, computed once per catalog and language (four pages use them)."""
     key = (id(catalog), lang)
     if key not in _VALUES or _VALUES[key][0] is not catalog:
@@ -34,7 +44,7 @@ def _values(catalog, lang: str):
     return _VALUES[key][1]
 
 
-def marker(name: str, page_url: str, renderer) -> str:
+def marker(name: str, page_url: str, renderer: Renderer) -> str:
     """The HTML of a search marker on the page at ``page_url``, in the renderer's language."""
     facet = MARKERS[name]
     catalog, prefix = renderer.catalog, renderer.prefix

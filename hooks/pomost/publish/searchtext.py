@@ -40,31 +40,35 @@ FOLD = {
     "ъ": "",    # a Russian hard sign where Belarusian writes an apostrophe
 }
 
+def _listed(text: str) -> list[str]:
+    return text.split()
+
+
 #: apostrophes inside a word (removed, so the halves stay one word)
 APOSTROPHES = "'’ʼ`´"
 
 #: words too common to tell pages apart, as they are after folding
-STOP = frozenset("""
+STOP = frozenset(_listed("""
     na do od dla po za we ze ku sie nie jest oraz lub ani czy to ten ta te
     на да ад для па за ад як што не пра пры аб ци або ето гэта
-""".split())
+"""))
 
 #: inflectional endings after folding, by script; the longest that fits is cut
 ENDINGS = {
-    "latin": sorted(set("""
+    "latin": sorted(set(_listed("""
         a e i o u y
         ia ie ii io iu
         ach ami om ow owi owie em iem iom iow iach iami
         ego emu ej ym ych ymi imi ich im iego iemu iej
-    """.split()), key=lambda e: (-len(e), e)),
-    "cyrillic": sorted(set("""
+    """)), key=lambda e: (-len(e), e)),
+    "cyrillic": sorted(set(_listed("""
         а я ы и у ю е о ь
         аи ои еи ыи ии
         ам ям ах ях ами ями ом ем ым им ав яв ов ев
         ага яга ога аго ого аму яму ому ему
         ых их ыми ими ая яя ое ее ыя ия ую юю
         ыю ыям ыях ыями ыяи
-    """.split()), key=lambda e: (-len(e), e)),
+    """)), key=lambda e: (-len(e), e)),
 }
 
 _SPLIT = re.compile(r"[^\w]+|_+")
