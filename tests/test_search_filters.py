@@ -13,8 +13,6 @@ from browser_support import AXE, WCAG_TAGS, WIDE, page_overflow, tool
 from conftest import PREFIX as LANGS
 from conftest import resolve
 
-pytestmark_browser = pytest.mark.browser
-
 
 def _lublin(catalog):
     return [o for o in catalog.organisations.values() if o.town and o.town.pl == "Lublin"]
