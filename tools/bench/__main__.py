@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pomost.langs import LANGS
 from pomost.records.catalog import load_catalog
 from tools.bench import data, measure, searchbench, stock
 from tools.project_copy import copy_project
@@ -139,8 +140,8 @@ def search_verdicts(results: list[dict]) -> list[str]:
     lines = []
     for r in results:
         b = r["search"]["browser"]
-        size = max(b[lang]["bytes"] for lang in b)
-        ms = max(b[lang]["ms"] for lang in b)
+        size = max(b[lang]["bytes"] for lang in LANGS)
+        ms = max(b[lang]["ms"] for lang in LANGS)
         n = r["organisations"]
         if n >= SEARCH_ONLY:
             lines.append(f"- first search under 1 MB at {n:,}: {size / 1024:.0f} KB — "
@@ -215,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.search_at:
         print(f"\n(search only, at {args.search_at:,} organisations…)", flush=True)
         searched.append(search_only(args.search_at, args.keep))
+    server = searched[-1]["search"]["browser"].get("server", "?")
     print("\nSearch: a reader's first search in Chromium (the largest of "
-          f"{len(searchbench.QUERIES['pl'])} queries per language, typed and pasted)\n")
+          f"{len(searchbench.QUERIES['pl'])} queries per language, typed and pasted; "
+          f"served by {server})\n")
     print(SEARCH_HEADER)
     for result in searched:
         print(search_row(result))

@@ -11,6 +11,9 @@ the search box with real key events (searchbrowser.py) and records
   into a fresh page, when nothing of the index has been fetched yet — from the query to
   the answer.
 
+The site is served by nginx with its published configuration (deploy/nginx.conf.j2: gzip,
+keep-alive) where nginx is installed, else by Python's test server (``"server"`` says which).
+
 ``index_site(synthetic_catalog(100_000), site)`` makes a site for a size the benchmark cannot
 build in minutes: the shipped site with its search index replaced by one of synthetic
 records (as tools/bench/data.py makes them), written by the same code as in a build.
@@ -20,10 +23,15 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
+import socket
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from pomost.build import webserver
 from pomost.kinds import with_pages
 from pomost.langs import LANGS, prefix
 from pomost.publish import search, searchindex
@@ -100,8 +108,12 @@ def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str
         serve,
     )
 
-    server, origin = serve(site)
-    results: dict[str, dict] = {}
+    nginx = _nginx(site)
+    if nginx:
+        server, origin = None, nginx[1]
+    else:
+        server, origin = serve(site)
+    results: dict[str, dict] = {"server": "nginx" if nginx else "python"}  # type: ignore[dict-item]
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(),
@@ -124,9 +136,40 @@ def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str
             finally:
                 browser.close()
     finally:
-        server.shutdown()
-        server.server_close()
+        if nginx:
+            nginx[0].terminate()
+            nginx[0].wait(timeout=30)
+        elif server is not None:
+            server.shutdown()
+            server.server_close()
     return results
+
+
+def _nginx(site: Path) -> tuple[subprocess.Popen, str] | None:
+    """nginx with the site's own configuration (pomost/build/webserver.py: gzip, caching
+    headers, the CSP), as published — or None where nginx is not installed."""
+    binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
+                                       else None)
+    if not binary:
+        return None
+    prefix = Path(tempfile.mkdtemp(prefix="pomost-bench-nginx-"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (prefix / "nginx.conf").write_text(webserver.render(
+        site, listen=f"127.0.0.1:{port}", standalone_prefix=prefix), encoding="utf-8")
+    process = subprocess.Popen([binary, "-p", str(prefix), "-e", str(prefix / "error.log"),
+                                "-c", str(prefix / "nginx.conf")])
+    deadline = time.monotonic() + 30
+    while True:  # until it listens
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return process, f"http://127.0.0.1:{port}"
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                return None
+            time.sleep(0.05)
 
 
 def synthetic_catalog(organisations: int, seed: int = 17) -> Catalog:
