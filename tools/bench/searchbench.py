@@ -139,13 +139,14 @@ def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str
         if nginx:
             nginx[0].terminate()
             nginx[0].wait(timeout=30)
+            shutil.rmtree(nginx[2], ignore_errors=True)
         elif server is not None:
             server.shutdown()
             server.server_close()
     return results
 
 
-def _nginx(site: Path) -> tuple[subprocess.Popen, str] | None:
+def _nginx(site: Path) -> tuple[subprocess.Popen, str, Path] | None:
     """nginx with the site's own configuration (pomost/build/webserver.py: gzip, caching
     headers, the CSP), as published — or None where nginx is not installed."""
     binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
@@ -164,10 +165,11 @@ def _nginx(site: Path) -> tuple[subprocess.Popen, str] | None:
     while True:  # until it listens
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return process, f"http://127.0.0.1:{port}"
+            return process, f"http://127.0.0.1:{port}", prefix
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
+                shutil.rmtree(prefix, ignore_errors=True)
                 return None
             time.sleep(0.05)
 
