@@ -37,10 +37,10 @@ from pomost.build import lastmod, parallel
 from pomost.build import project as site
 from pomost.l10n import _
 from pomost.langs import home
-from pomost.publish import search
+from pomost.publish import search, searchindex, searchpages
 from pomost.records.catalog import DataError
 from pomost.render import azindex
-from pomost.render.pages import MARKERS
+from pomost.render.pages import MARKERS, STATEMENT
 from pomost.theme import generated, i18n, material
 
 log = get_plugin_logger(__name__)
@@ -52,6 +52,8 @@ _A_Z = "<!-- pomost:a-z -->"
 #: the sitemap's <lastmod>, set per build in on_config (see pomost/build/lastmod.py)
 _LASTMOD: dict[str, str | None] = {}
 _INDEXES = search.Indexes()
+#: config file -> what makes the search entries of record pages, for the running build
+_ENTRIES: dict[str, search.Entries] = {}
 #: languages whose build is running: the i18n plugin runs Belarusian's whole build inside
 #: Polish's on_post_build and leaves current_language at 'be' afterwards
 _BUILDING: list[str] = []
@@ -125,6 +127,7 @@ on_files = CombinedEvent(_add_generated_files, _mark_generated_files)
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _BUILDING.append(_lang(config))
     _INDEXES.start(_lang(config))
+    _ENTRIES[config.config_file_path] = search.Entries(_project(config).catalog)
 
 
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
@@ -152,9 +155,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             page=page.file.src_uri))
 
     for match in _MARKER.finditer(markdown):
-        if match.group(0) != _A_Z and match.group(1) not in MARKERS:
+        if (match.group(0) != _A_Z and match.group(1) not in MARKERS
+                and match.group(1) not in searchpages.MARKERS):
             raise PluginError(_("docs/{page}: unknown marker '{marker}' — known: {known}").format(
-                page=page.file.src_uri, marker=match.group(0), known=", ".join(MARKERS)))
+                page=page.file.src_uri, marker=match.group(0),
+                known=", ".join([*MARKERS, *searchpages.MARKERS])))
     # The markers pass through Markdown as HTML comments and are filled in on_page_context,
     # just before the page is written: their HTML is finished (Markdown would only re-scan
     # it, slowly on long lists), it repeats what record pages hold (the search index takes
@@ -173,8 +178,13 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     own = page.meta.get("search") or {}
     if not own.get("exclude"):
         url = search.location(page.url, renderer.prefix)
-        _INDEXES.add(renderer.lang, [search.record_entry(url, page.title, page.meta["description"])]
-                     if target else search.page_entries(url, page.title, html))
+        if target and target[0] == STATEMENT:
+            entries = [search.plain_entry(url, page.title, page.meta["description"])]
+        elif target:
+            entries = [_ENTRIES[config.config_file_path].record(url, *target, renderer.lang)]
+        else:
+            entries = search.page_entries(url, page.title, html)
+        _INDEXES.add(renderer.lang, entries)
     # Our index has the page; Material's plugin need not parse its HTML again.
     page.meta["search"] = {**own, "exclude": True}
     return html
@@ -197,6 +207,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     # Globals reach every theme template, the 404 included (it gets no page events).
     env.globals["pomost"] = project.theme_globals(lang, config.site_url or "")
     env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
+    env.globals["pomost_search"] = {**search.LABELS[lang], "page": search.SEARCH_PAGE}
     env.globals["pomost_home"] = home(urlsplit(_site_url(config)).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     for page in pages:
@@ -213,8 +224,10 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     if target:
         page.content = renderer.page(*target, page.url, site_url=config.site_url or "")
     elif page.content and "<!-- pomost:" in page.content:
-        page.content = _MARKER_IN_HTML.sub(
-            lambda match: renderer.marker(match.group(1), page.url), page.content)
+        page.content = _MARKER_IN_HTML.sub(lambda match: (
+            searchpages.marker(match.group(1), page.url, renderer)
+            if match.group(1) in searchpages.MARKERS
+            else renderer.marker(match.group(1), page.url)), page.content)
         page.meta["pomost_filled"] = True
     context["pomost_search_base"] = material.search_base(context["base_url"], renderer.prefix)
     material.escape_page_texts(page.meta)
@@ -260,10 +273,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
-    options = material.search_options(config.plugins)
-    if options is not None:
-        material.write_search_index(Path(config.site_dir) / renderer.prefix, options,
-                                    material.escape_index(_INDEXES.docs(renderer.lang)))
+    if material.search_enabled(config.plugins):
+        searchindex.write(Path(config.site_dir) / renderer.prefix, renderer.lang,
+                          _INDEXES.docs(renderer.lang),
+                          search.facet_values(_project(config).catalog, renderer.lang))
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -115,24 +115,24 @@ def fix_404(html: str) -> str:
     return drop_checkbox_autocomplete(drop_hreflang(html))
 
 
-# -- search: where the index is, and its format ----------------------------------------
-# Material's search fetches ``base + "search/search_index.json"`` and resolves result
-# locations against ``base``, the value in the page's ``__config`` JSON. A Belarusian page
-# points ``base`` at the Belarusian root (the `config` block of overrides/main.html, fed by
-# ``search_base``), so it loads be/search/search_index.json and links results under /be/.
+# -- search ----------------------------------------------------------------------------
+# Pomost brings its own search (pomost/publish/searchindex.py writes the index,
+# overrides/assets/javascripts/pomost-search.js reads it). Material's search plugin stays
+# on only so that Material's header keeps its search slot: the header includes
+# ``partials/search.html`` when the plugin is on, and overrides/partials/search.html puts
+# our search box there. Its markup has no form named "search" and no
+# ``data-md-component="search"``, so Material's script neither fetches its index nor starts
+# its worker (Material 9.8.2: ``document.forms.namedItem("search")`` and the component).
+#
+# ``base`` in a page's ``__config`` JSON still points at the page's language root (the
+# `config` block of overrides/main.html, fed by ``search_base``): Material resolves its
+# sitemap lookups against it, and our search box finds its language's index there too.
 
-#: where Material's search looks for the index, under a language's root
-INDEX_PATH = "search/search_index.json"
-#: the options of Material's search plugin that its index carries
-_INDEX_OPTIONS = ("lang", "separator", "pipeline", "fields")
 _CONFIG = '<script id="__config" type="application/json">'
 
 
 def search_base(base_url: str, prefix: str) -> str:
-    """Material's ``base`` for a page of the language at ``prefix``: that language's root.
-
-    It must end in '/' — Material resolves 'search/search_index.json' against it.
-    """
+    """The root of the language at ``prefix``, relative to a page whose root is ``base_url``."""
     return f"{base_url.rstrip('/')}/{prefix}" if prefix else base_url
 
 
@@ -150,30 +150,13 @@ def config_base(html: str) -> str | None:
 
 
 def searches_own_language(html: str, prefix: str) -> bool:
-    """Whether a rendered page's search reads its own language's index (see ``search_base``)."""
+    """Whether a rendered page's ``__config`` points at its own language (see ``search_base``)."""
     found = config_base(html)
     if found is None:
         return False
     return found.endswith(f"/{prefix}") if prefix else True
 
 
-def search_options(plugins: Any) -> dict[str, Any] | None:
-    """The options of Material's search plugin that go into an index; None if it is off."""
-    plugin = plugins.get("material/search")
-    if plugin is None:  # search switched off in mkdocs.yml
-        return None
-    return {key: plugin.config[key] for key in _INDEX_OPTIONS}
-
-
-def write_search_index(language_root: Path, options: dict[str, Any],
-                       docs: list[dict[str, str]]) -> Path:
-    """Write one language's index where Material's search reads it; UTF-8, compact.
-
-    Material's own writer escapes every Cyrillic letter as ``\\uXXXX`` (about 4× the bytes).
-    """
-    path = language_root / INDEX_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"config": options, "docs": docs}
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
-    return path
+def search_enabled(plugins: Any) -> bool:
+    """Whether search is on: Material's search plugin in mkdocs.yml gives it its place."""
+    return plugins.get("material/search") is not None
