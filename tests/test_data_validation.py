@@ -40,7 +40,7 @@ EXPECTED = {
                         "'training', 'employment', 'grant', 'bridging', 'voucher' or "
                         "'specialist_advisory'",
     "unknown-unit": "data/instruments.yml:9:12: instrument 'dotacja-testowa': amounts[1].per: unknown "
-                    "value 'per_hour' — use one of: 'person_or_workplace', 'person' or 'new_employee'",
+                    "value 'per_hour' — use one of: 'person_or_workplace', 'person', 'workplace' or 'new_employee'",
     "unknown-reference": "data/people.yml:5:17: person 'jan-kowalski': organisation refers to "
                          "'rops-lubin', which does not exist — check the id against "
                          "data/organisations.yml",

@@ -15,6 +15,7 @@ from pomost.build import parallel
 from pomost.build import project as site
 from pomost.records import schemas
 from pomost.records.catalog import Catalog, DataError, load_catalog
+from pomost.records.todo import still_to_fill
 
 ROOT = Path.cwd()
 
@@ -44,11 +45,9 @@ def validated(root: Path, quiet: bool = False) -> Catalog | None:
     for name, (complete, total) in catalog.coverage.items():
         share = 100 * complete / total if total else 100
         print(f"{name}: {total} texts, Polish and Belarusian in {complete} ({share:.0f}%)")
-    missing = catalog.accessibility.missing()
-    if missing:
-        # Not an error: only the publisher knows these; the page says "not given" meanwhile.
-        print(f"data/accessibility.yml: still to fill in before publishing: {', '.join(missing)} "
-              "(see README, 'Accessibility and browser tests')")
+    # Not errors: only staff know these; the pages say "not given" and whom to ask meanwhile.
+    for line in still_to_fill(catalog):
+        print(line)
     print(f"data/ is valid: {len(catalog.instruments)} instruments, "
           f"{len(catalog.organisations)} organisations, {len(catalog.people)} people, "
           f"{len(catalog.events)} events ({time.perf_counter() - started:.2f} s)")

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pomost.records.models import (
     AccessibilityStatement,
+    County,
     Event,
     Instrument,
     News,
@@ -22,6 +23,7 @@ from pomost.records.models import (
     Person,
     Record,
     Settings,
+    SupportCentre,
 )
 
 
@@ -65,6 +67,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("organisation", Organisation, "organisations.yml", "organisations",
          folder="organizacje", pages="generated", dataset="organizacje",
          links={"instruments": "instrument"}),
+    Kind("centre", SupportCentre, "support_centres.yml", "centres",
+         folder="osrodki-wsparcia", pages="generated", dataset="osrodki-wsparcia",
+         links={"counties": "county", "instruments": "instrument",
+                "organisations": "organisation"}, label="support centre"),
+    Kind("county", County, "counties.yml", "counties", dataset="powiaty"),
     Kind("person", Person, "people.yml", "people", dataset="osoby",
          links={"organisation": "organisation"}),
     Kind("event", Event, "events.yml", "events",

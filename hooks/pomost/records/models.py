@@ -111,8 +111,9 @@ class Amount(Record):
     """One maximum amount of money, as the source states it."""
 
     max_pln: PositiveInt = Field(description="the maximum amount in złoty (PLN), a whole number")
-    per: Literal["person_or_workplace", "person", "new_employee"] = Field(
-        description="who or what the amount is counted for"
+    per: Literal["person_or_workplace", "person", "workplace", "new_employee"] | None = Field(
+        None, description="who or what the amount is counted for; leave out when the source "
+        "does not say"
     )
     payment: Literal["one_off", "monthly"] = Field(description="paid once, or every month")
     payment_stated: bool = Field(
@@ -126,6 +127,25 @@ class Amount(Record):
     )
 
 
+class Offer(Record):
+    """The amounts one source published for one year (a call, a recruitment), and who offered
+    them: the history of an instrument's amounts, newest first on its page."""
+
+    year: PositiveInt = Field(description="the year the source gives the amounts for")
+    provider: Id | None = Field(
+        None, description="id in support_centres.yml of the centre that offered them")
+    call: Text | None = Field(None, description="the call or project, as the source names it")
+    source: Url = Field(description="where the amounts are published")
+    amounts: list[Amount] = Field(min_length=1)
+
+
+class Step(Record):
+    """One step of applying for an instrument, as a source describes it."""
+
+    text: Text
+    source: Url = Field(description="where this step is described")
+
+
 class Instrument(Record):
     """A kind of support: a grant, bridging support, a voucher, advice, training…"""
 
@@ -137,9 +157,14 @@ class Instrument(Record):
     name: Text
     summary: Text = Field(description="one sentence for lists and the page description")
     description: Text
-    for_whom: Text | None = None
-    amounts: list[Amount] = []
+    for_whom: Text | None = Field(None, description="who can get it, as the source says")
+    amounts: list[Amount] = Field([], description="the amounts the article reported (the grant "
+                                  "table is computed from these)")
     as_reported: PositiveInt | None = Field(None, description="year the source reported it")
+    offers: list[Offer] = Field([], description="amounts published later by the centres that "
+                                "offer it, each with its year and source")
+    how_to_apply: list[Step] = Field([], description="the steps of applying, each with its "
+                                     "source; leave out what no source describes")
     programme: Text | None = None
     call: Text | None = None
     valid_from: dt.date | None = None
@@ -168,6 +193,60 @@ class Organisation(Record):
     phone: NonEmpty | None = None
     address: Text | None = None
     notes: list[Note] = []
+
+
+class County(Record):
+    """A county (powiat) or a city with county rights, as support centres list their area."""
+
+    id: Id
+    name: Name = Field(description="'powiat chełmski' / 'Хелмскі павет', or the city's name")
+    form: Literal["county", "city"] = Field(
+        "county", description="county: a powiat; city: a city with county rights "
+        "(miasto na prawach powiatu)")
+
+
+class SupportCentre(Record):
+    """A support centre (an OWES or similar): who runs it, where it works, how to reach it.
+
+    A contact detail no source gives is left out, never guessed: the page then says whom to
+    ask, and `make check` lists what staff still have to fill in (see ``missing``).
+    """
+
+    id: Id
+    name: Text
+    short_name: Text | None = None
+    summary: Text = Field(description="one sentence for lists and the page description")
+    description: Text
+    operator: Text | None = Field(None, description="who runs the centre")
+    partners: Text | None = Field(None, description="who runs it together with the operator")
+    area: Text | None = Field(None, description="its territory in words, e.g. a subregion")
+    counties: list[Id] = Field([], description="ids in counties.yml of the counties it serves")
+    counties_notes: list[Note] = Field(
+        [], description="what the source does not settle about the counties; shown beside them")
+    offices: Text | None = Field(None, description="the towns where it has offices")
+    address: Text | None = None
+    phone: NonEmpty | None = None
+    email: Url | None = Field(None, description="a mailto: link")
+    website: Url | None = None
+    programme: Text | None = Field(None, description="the programme that funds it")
+    active_from: dt.date | None = Field(None, description="first day of the project")
+    active_to: dt.date | None = Field(None, description="last day of the project")
+    instruments: list[Id] = Field([], description="ids in instruments.yml of what it offers")
+    organisations: list[Id] = Field(
+        [], description="ids in organisations.yml of organisations that are, or may be, this "
+        "centre (say in notes how sure that is)")
+    as_of: dt.date | None = Field(
+        None, description="the day staff last checked these details against the source")
+    source: Url = Field(description="where these details come from")
+    notes: list[Note] = []
+
+    #: what staff must fill in (or confirm that no source gives) before publishing
+    REQUIRED_BEFORE_PUBLISHING: ClassVar[tuple[str, ...]] = (
+        "operator", "address", "phone", "email", "website", "as_of")
+
+    def missing(self) -> list[str]:
+        """The contact and provenance fields nobody has filled in yet."""
+        return [name for name in self.REQUIRED_BEFORE_PUBLISHING if getattr(self, name) is None]
 
 
 class Person(Record):

@@ -58,11 +58,27 @@ def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) ->
                       f"entity refers to '{entity}', which does not exist — "
                       f"check the id against data/{kind('organisation').file}")
     instrument = kind("instrument")
+    centres = kind("centre")
     for rid, record in catalog.instruments.items():
         for i, amount in enumerate(record.amounts):
             text = amount_problem(amount)
             if text:
                 yield problem(instrument, rid, ("amounts", i), f"amounts[{i + 1}]: {text}")
+        for i, offer in enumerate(record.offers):
+            if offer.provider and offer.provider not in catalog.centres:
+                yield problem(instrument, rid, ("offers", i, "provider"),
+                              f"offers[{i + 1}].provider refers to '{offer.provider}', which "
+                              f"does not exist — check the id against data/{centres.file}")
+            for j, amount in enumerate(offer.amounts):
+                text = amount_problem(amount)
+                if text:
+                    yield problem(instrument, rid, ("offers", i, "amounts", j),
+                                  f"offers[{i + 1}].amounts[{j + 1}]: {text}")
+    for rid, centre in catalog.centres.items():
+        if centre.active_from and centre.active_to and centre.active_to < centre.active_from:
+            yield problem(centres, rid, ("active_to",),
+                          f"active_to ({centre.active_to}) is before active_from "
+                          f"({centre.active_from}) — check the two dates")
     event = kind("event")
     for rid, record in catalog.events.items():
         for name, text in event_problems(record):

@@ -42,12 +42,18 @@ class Wording:
         return name
 
     def unit(self, amount: Amount) -> str:
-        return self.strings[f"per_{amount.per}"]
+        """Who or what the amount is counted for, or that the source does not say."""
+        return self.strings[f"per_{amount.per}" if amount.per else "per_unstated"]
 
     def amount_text(self, a: Amount) -> str:
-        """'do 24 000 złotych na osobę, jednorazowo': an amount in words, on pages and in CSV."""
-        text = (f"{self.strings['up_to']} {formatting.money(a.max_pln, self.lang, self.strings)} "
-                f"{self.unit(a)}, {self.period(a)}")
+        """'do 24 000 złotych na osobę, jednorazowo': an amount in words, on pages and in CSV.
+        A monthly payment the source states says 'miesięcznie'; one the data assumes says so."""
+        text = f"{self.strings['up_to']} {formatting.money(a.max_pln, self.lang, self.strings)}"
+        if a.per:
+            text += f" {self.unit(a)}"
+        if a.payment == "monthly" and a.payment_stated:
+            text += f" {self.strings['payment_monthly']}"
+        text += f", {self.period(a)}"
         return text + (f" ({self.strings['payment_assumed']})" if not a.payment_stated else "")
 
     def period(self, amount: Amount) -> str:
@@ -69,6 +75,10 @@ class Wording:
             text += f", {span} ({formatting.zone_name(start, self.lang)})"
         return text
 
+    def year(self, value: int) -> str:
+        """'2019 r.' / '2019 г.'."""
+        return formatting.year(value, self.strings)
+
     def size(self, content: bytes) -> str:
-        """A download's size as the link shows it: '1 234 B'."""
-        return f"{formatting.number(len(content), self.lang)}\u00a0B"
+        """A download's size as the link shows it: '1 234 B' / '1 234 Б'."""
+        return f"{formatting.number(len(content), self.lang)}\u00a0{self.strings['byte_unit']}"
