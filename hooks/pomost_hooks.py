@@ -241,7 +241,9 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     # Every page has a description: on_page_markdown requires it, generated pages get theirs.
     tags = renderer.head(page.url, _site_url(config), _title(page), page.meta["description"])
     # The Atom feeds of both languages are advertised in every page's head.
-    return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)))
+    title = None if page.is_homepage else _title(page)  # the home page: the site's name
+    return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)),
+                             title=title, site_name=config.site_name)
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:

@@ -319,7 +319,8 @@ def test_the_a_z_page_lists_every_page_of_its_language(all_pages, page, lang):
     index = PREFIX[lang] + "indeks/"
     listed = [resolve(index, a["href"]) for a in page(index).select("ul.pomost-az a[href]")]
     expected = {url for url, _ in all_pages if lang_of(url) == lang and url != index}
-    assert sorted(listed) == sorted(expected)
+    # a title glossed in the page's script is filed twice: as written and under its gloss
+    assert sorted(set(listed)) == sorted(expected) and max(map(listed.count, listed)) <= 2
 
 
 def test_every_page_links_the_a_z_page_without_javascript(all_pages, site):

@@ -24,6 +24,7 @@ from pomost.records.models import (
     Record,
     Settings,
     SupportCentre,
+    Term,
 )
 
 
@@ -80,6 +81,7 @@ KINDS: tuple[Kind, ...] = (
                 "instruments": "instrument"}),
     Kind("news", News, "news.yml", "news", folder="aktualnosci", pages="hand-written",
          heading="title", links={"events": "event"}),
+    Kind("term", Term, "glossary.yml", "terms", heading="term", label="glossary term"),
     Kind("settings", Settings, "site.yml", "settings", many=False),
     Kind("accessibility", AccessibilityStatement, "accessibility.yml", "accessibility",
          many=False, label="accessibility statement"),

@@ -14,6 +14,8 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import escape
+
 from pomost.domain import timeline
 from pomost.domain.grants import grant_table
 from pomost.langs import LANGS, absolute
@@ -75,7 +77,10 @@ class Project:
         label and the link to the accessibility statement (relative path and absolute URL)."""
         strings = self.renderer(lang).strings
         path = self.renderer(lang).prefix + STATEMENT_PATH
+        name = self.renderer(lang).words.text(self.catalog.settings.name)
         return {"skip_label": strings["skip_link"], "statement_label": strings["a11y_title"],
+                # Material prints globals as they are: text from data/ goes escaped
+                "copyright": escape(f"{name} — {strings['site_tagline']}"),
                 "statement_path": path,
                 "statement_url": absolute(site_url, path) if site_url else "/" + path}
 

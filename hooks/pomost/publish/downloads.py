@@ -19,6 +19,11 @@ from pomost.render.links import Links
 from pomost.render.wording import Wording
 
 
+def known_dates_of(agenda: Agenda, event: Event) -> list[dt.date]:
+    """The dates an undated event is known by (those of the events inside it)."""
+    return [] if event.date else agenda.timeline.known_dates(event)
+
+
 class Downloads:
     def __init__(self, catalog: Catalog, words: Wording, links: Links, grants: GrantTable,
                  agenda: Agenda) -> None:
@@ -96,7 +101,8 @@ class Downloads:
             where = f", {w.text(event.place)}" if event.place else ""
             entries.append(feed.Entry(
                 self.event_url(site_url, event.id), w.text(event.title),
-                f"{w.when_text(event)}{where}. {w.text(event.summary)}"))
+                f"{w.when_text(event, known_dates_of(self.agenda, event))}{where}. "
+                f"{w.text(event.summary)}"))
         return feed.atom(entries, lang=self.lang, title=self.feed_title,
                          author=w.text(self.catalog.settings.name),
                          self_url=absolute(site_url, self.links.feed_path),

@@ -249,6 +249,21 @@ class SupportCentre(Record):
         return [name for name in self.REQUIRED_BEFORE_PUBLISHING if getattr(self, name) is None]
 
 
+class Term(Record):
+    """One entry of the glossary (data/glossary.yml): a term as every page, UI label and
+    record writes it in Polish and in Belarusian, and the variants that must not be used
+    (a test reads them and fails where one appears)."""
+
+    id: Id
+    term: Text = Field(description="the term in Polish (pl) and in Belarusian (be)")
+    note: Text | None = Field(None, description="when and how to use it")
+    wrong_pl: list[NonEmpty] = Field(
+        [], description="Polish variants that must not appear (regular expressions; a plain "
+        "word is one)")
+    wrong_be: list[NonEmpty] = Field(
+        [], description="Belarusian variants that must not appear (regular expressions)")
+
+
 class Person(Record):
     """A person named in the sources, with the role they had then."""
 

@@ -38,6 +38,7 @@ _FRAGMENTS = {
     "open-data": "open_data.html",
     "open-data-columns": "open_data_columns.html",
     "delegation-pack": "delegation_pack.html",
+    "glossary": "glossary.html",
 }
 
 

@@ -6,7 +6,8 @@ amount reads the same on a page and in a spreadsheet.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from pomost.domain import timeline
 from pomost.langs import DEFAULT
@@ -62,8 +63,13 @@ class Wording:
         span = self.strings["months_range"].format(start=amount.from_month, end=amount.to_month)
         return f"{span} ({formatting.months(amount.to_month - amount.from_month + 1, self.lang)})"
 
-    def when_text(self, event: Event) -> str:
-        """The event's day(s) and time as plain text, or that its date is unknown."""
+    def when_text(self, event: Event, known: Sequence[dt.date] = ()) -> str:
+        """The event's day(s) and time as plain text; for an event without a date, the
+        ``known`` dates of the events inside it ("2 dni, w tym …"), or that it is unknown."""
+        if not event.date and known:
+            days = formatting.counted(event.days, self.strings.forms("days"), self.lang)
+            dates = ", ".join(formatting.date(d, self.lang) for d in known)
+            return self.strings["undated_within"].format(days=days, dates=dates)
         if not event.date:
             return self.strings["undated"]
         text = formatting.date_span(event.date, timeline.last_day(event) or event.date, self.lang)

@@ -8,6 +8,7 @@ and the tests of this module).
 from __future__ import annotations
 
 import html
+import html as html_module
 import json
 import re
 from collections.abc import MutableMapping
@@ -105,9 +106,30 @@ def drop_checkbox_autocomplete(html: str) -> str:
     return _CHECKBOX.sub(lambda tag: _AUTOCOMPLETE_OFF.sub("", tag.group(0)), html)
 
 
-def fix_page(html: str, head_tags: str) -> str:
-    """Every correction a built page needs: our hreflang tags, valid checkbox markup."""
-    return drop_checkbox_autocomplete(replace_hreflang(html, head_tags))
+# -- <title> -------------------------------------------------------------------------
+# Material titles a page by ``page.title``, which for a page in the navigation is its nav
+# label: the news item was "Aktualności - Pomost", not its headline. Setting
+# ``page.meta["title"]`` would rename the nav entry too (MkDocs reads it for both), so the
+# built page's <title> is replaced instead, with the page's own heading.
+
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+
+
+def replace_title(html: str, title: str, site_name: str) -> str:
+    """``html`` with its <title> saying ``title - site_name`` (Material's own pattern).
+
+    ``title`` may be plain text or already escaped (MkDocs' headings, our Markup): it is
+    unescaped and escaped again, so it is escaped exactly once either way."""
+    text = escape(html_module.unescape(str(title)))
+    own = f"<title>{text} - {escape(html_module.unescape(site_name))}</title>"
+    return _TITLE.sub(lambda _: own, html, count=1)
+
+
+def fix_page(html: str, head_tags: str, title: str | None = None, site_name: str = "") -> str:
+    """Every correction a built page needs: our hreflang tags, valid checkbox markup and,
+    given ``title``, the page's own heading in its <title>."""
+    fixed = drop_checkbox_autocomplete(replace_hreflang(html, head_tags))
+    return replace_title(fixed, title, site_name) if title is not None else fixed
 
 
 def fix_404(html: str) -> str:
