@@ -226,15 +226,28 @@ def test_how_to_apply_gives_sourced_steps_or_says_whom_to_ask(catalog, page, lan
 # -- a figure resting on assumptions carries them ----------------------------------------------
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_the_maximum_per_founder_carries_its_assumptions_beside_it(catalog, page, lang):
+def test_the_maximum_per_founder_carries_its_assumptions_wherever_it_is_shown(catalog, page,
+                                                                            lang):
     from pomost.domain.grants import grant_table
-    assumptions = grant_table(catalog).founder_assumptions
-    assert set(assumptions) == {"one_workplace", "monthly"}
-    for url in (PREFIX[lang], f"{PREFIX[lang]}{SECTIONS['instrument']}/"):
-        footer = page(url).select_one("#grant-table tfoot")
-        text = visible_text(footer)
-        for key in assumptions:
-            assert STRINGS[lang][f"assumption_{key}"] in text, (url, key)
+    from pomost.render.formatting import money
+    table, t = grant_table(catalog), STRINGS[lang]
+    assert set(table.founder_assumptions) == {"one_workplace", "monthly"}
+    names = ", ".join(t["quoted"].format(getattr(i.name, lang)) for i in table.monthly_assumed_for)
+    expected = [t["assumption_one_workplace"], t["assumption_monthly"].format(what=names)]
+    figure = money(table.per_founder, lang, t)
+    shown = 0
+    for url in (PREFIX[lang], f"{PREFIX[lang]}{SECTIONS['instrument']}/",
+                f"{PREFIX[lang]}{SECTIONS['instrument']}/dotacja-spoldzielnia/"):
+        body = article(page(url))
+        for place in [body.select_one("#grant-table tfoot"), body.select_one(".pomost-founder")]:
+            if place is None:
+                continue
+            text = visible_text(place)
+            assert all(a in text for a in expected), (url, text)
+            shown += 1
+        if body.select_one(".pomost-founder"):
+            assert figure in visible_text(body.select_one(".pomost-founder"))
+    assert shown >= 4, "the figure is shown in fewer places than expected"
 
 
 # -- data rules ------------------------------------------------------------------------------

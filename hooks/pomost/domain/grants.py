@@ -74,6 +74,16 @@ class GrantTable:
         return tuple(found)
 
     @property
+    def monthly_assumed_for(self) -> tuple[Instrument, ...]:
+        """The instruments whose founder amounts the data pays monthly without the source
+        saying so (what the 'monthly' assumption is about)."""
+        seen: dict[str, Instrument] = {}
+        for row in self.rows:
+            if row.amount.founder and not row.amount.payment_stated:
+                seen.setdefault(row.instrument.id, row.instrument)
+        return tuple(seen.values())
+
+    @property
     def assumed(self) -> tuple[Row, ...]:
         """Rows whose monthly payment is the data's assumption, not the source's word."""
         return tuple(row for row in self.rows if not row.amount.payment_stated)

@@ -39,6 +39,8 @@ _FRAGMENTS = {
     "open-data-columns": "open_data_columns.html",
     "delegation-pack": "delegation_pack.html",
     "glossary": "glossary.html",
+    "publisher": "publisher.html",
+    "highlights": "highlights.html",
 }
 
 
