@@ -276,3 +276,20 @@ def test_a_centre_naming_a_county_that_does_not_exist_is_a_message(tmp_path):
         load_catalog(tmp_path / "data")
     assert any("counties refers to 'chelmsk', which does not exist" in str(p)
                and str(p).startswith("data/support_centres.yml:") for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_grant_table_csv_carries_the_assumptions_beside_its_figures(catalog, site, lang):
+    import csv
+    import io
+
+    from pomost.domain.grants import grant_table
+    from pomost.render.links import Links
+    t, table = STRINGS[lang], grant_table(catalog)
+    path = site / Links(lang, t).grant_csv_path
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    body, footer = rows[1:-1], rows[-1]
+    for row, grant_row in zip(body, table.rows, strict=True):
+        assert (t["payment_assumed"] in row[4]) == (not grant_row.amount.payment_stated)
+    assert all(t[f"assumption_{key}"].split("{")[0] in footer[0]
+               for key in table.founder_assumptions)

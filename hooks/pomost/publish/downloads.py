@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 
-from pomost.domain.grants import GrantTable
+from pomost.domain.grants import GrantTable, Row
 from pomost.domain.timeline import Agenda, build_instant
 from pomost.kinds import kind
 from pomost.langs import absolute
@@ -33,15 +33,25 @@ class Downloads:
 
     @cached_property
     def grant_csv(self) -> bytes:
-        """The grant table as CSV for Polish Excel (spreadsheet.excel_csv)."""
+        """The grant table as CSV for Polish Excel (spreadsheet.excel_csv). As on the page,
+        an assumption of the data stands beside the figure it changes: the period of an
+        amount paid monthly by assumption, and the label of the maximum per founder."""
         t, w = self.words.strings, self.words
+
+        def period(row: Row) -> str:
+            assumed = "" if row.amount.payment_stated else f" ({t['payment_assumed']})"
+            return w.period(row.amount) + assumed
+
+        footer = t["grant_footer"]
+        if self.grants.founder_assumptions:
+            footer += f" ({w.founder_assumptions(self.grants)})"
         return excel_csv([
             [t["grant_col_instrument"], t["grant_col_purpose"], t["grant_col_max"],
              t["grant_col_unit"], t["grant_col_period"], t["grant_col_total"]],
             *([w.text(row.instrument.name), w.text(row.amount.purpose),
-               row.amount.max_pln, w.unit(row.amount), w.period(row.amount), row.total]
+               row.amount.max_pln, w.unit(row.amount), period(row), row.total]
               for row in self.grants.rows),
-            [t["grant_footer"], "", "", "", "", self.grants.per_founder]])
+            [footer, "", "", "", "", self.grants.per_founder]])
 
     @cached_property
     def csv_size(self) -> str:

@@ -187,7 +187,8 @@ class Organisation(Record):
     what_it_does: Text
     why_good_practice: Text | None = None
     transferable: Text | None = Field(None, description="what a visiting delegation could transfer")
-    instruments: list[Id] = []
+    instruments: list[Id] = Field([], description="ids in instruments.yml of the support it "
+                                  "offers (never what it received)")
     website: Url | None = None
     email: Url | None = Field(None, description="a mailto: link")
     phone: NonEmpty | None = None

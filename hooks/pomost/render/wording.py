@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from pomost.domain import timeline
 from pomost.langs import DEFAULT
 from pomost.records.models import Amount, Event, Name, Text
 from pomost.render import formatting
 from pomost.render.strings import Strings, load_all
+
+if TYPE_CHECKING:
+    from pomost.domain.grants import GrantTable
 
 
 class Wording:
@@ -80,6 +84,18 @@ class Wording:
                 span += "–" + formatting.clock(end, self.lang)
             text += f", {span} ({formatting.zone_name(start, self.lang)})"
         return text
+
+    def founder_assumptions(self, grants: GrantTable) -> str:
+        """What the maximum per founding member assumes, as plain text ('zakładając, że: …')."""
+        t, parts = self.strings, []
+        for key in grants.founder_assumptions:
+            if key == "monthly":
+                names = ", ".join(t["quoted"].format(self.text(i.name))
+                                  for i in grants.monthly_assumed_for)
+                parts.append(t["assumption_monthly"].format(what=names))
+            else:
+                parts.append(t[f"assumption_{key}"])
+        return f"{t['founder_assumes']} {'; '.join(parts)}"
 
     def year(self, value: int) -> str:
         """'2019 r.' / '2019 г.'."""
