@@ -231,6 +231,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         page.meta["pomost_filled"] = True
     context["pomost_search_base"] = material.search_base(context["base_url"], renderer.prefix)
     material.escape_page_texts(page.meta)
+    material.hide_short_toc(page.meta, page.toc)
     return context
 
 
@@ -256,13 +257,17 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     # Every page has a description: on_page_markdown requires it, generated pages get theirs.
     tags = renderer.head(page.url, _site_url(config), _title(page), page.meta["description"])
     # The Atom feeds of both languages are advertised in every page's head.
-    return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)))
+    title = None if page.is_homepage else _title(page)  # the home page: the site's name
+    return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)),
+                             title=title, site_name=config.site_name,
+                             search_label=renderer.strings["search_label"])
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
-    return i18n.place_404(material.fix_404(output), _lang(config), config.site_dir)
+    label = _project(config).renderer(_lang(config)).strings["search_label"]
+    return i18n.place_404(material.fix_404(output, label), _lang(config), config.site_dir)
 
 
 @event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index

@@ -44,7 +44,7 @@ EXPECTED = {
                         'bridging, voucher, specialist_advisory',
     "unknown-unit": "data/instruments.yml:9:12: instrument 'dotacja-testowa': amounts[1].per („liczona "
                     "na”): nieznana wartość 'per_hour' — użyj jednej z: person_or_workplace, person, "
-                    'new_employee',
+                    'workplace, new_employee',
     "unknown-reference": "data/people.yml:5:17: osoba 'jan-kowalski': organisation wskazuje "
                          "'rops-lubin', którego nie ma (czy chodziło o 'rops-lublin'?) — sprawdź "
                          'identyfikator w data/organisations.yml',

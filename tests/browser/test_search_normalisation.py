@@ -8,11 +8,11 @@ import json
 
 import pytest
 from pydantic import BaseModel
-from search_queries import QUERIES
 
 from pomost.publish.searchtext import RULES, fold, terms
 from pomost.records.models import Text
 
+from search_queries import QUERIES
 from support import ROOT
 
 

@@ -4,10 +4,10 @@ at least 95% find the page they want among the first five results, in both langu
 from __future__ import annotations
 
 import pytest
-from search_queries import HIT_RATE, QUERIES, TOP
 
 from tools.bench import searchbrowser
 
+from search_queries import HIT_RATE, QUERIES, TOP
 from support import PREFIX as LANGS
 
 #: the examples of issue 17, every one of them in the set

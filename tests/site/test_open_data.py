@@ -51,10 +51,14 @@ def test_csv_has_a_row_per_record_with_texts_in_its_language(site, catalog, data
                 assert row[column.name] == ("" if value is None else str(expected)), column.name
             elif column.shape == "ids":
                 assert row[column.name].split(", ") == (value or [""]), column.name
-            else:  # amounts, notes: one line of the cell each, the part's text in this language
+            else:  # amounts, offers, steps, notes: one line of the cell each, in this language
                 lines = row[column.name].splitlines() if value else []
                 assert len(lines) == len(value), column.name
                 for line, part in zip(lines, value, strict=True):
+                    if column.shape == "offers":  # an offer's line names each of its amounts
+                        assert all(getattr(a.purpose, lang) in line for a in part.amounts)
+                        assert part.source in line
+                        continue
                     assert getattr(part.purpose if column.shape == "amounts" else part.text,
                                    lang) in line
 
@@ -83,7 +87,8 @@ def test_each_index_page_links_its_json_and_csv_and_the_column_notes(site, page,
         assert a.has_attr("download")
         file = site / posixpath.normpath(posixpath.join(url, a["href"]))
         size = visible_text(a.next_sibling).strip(" ()·").replace("\u00a0", "")
-        assert size == f"{file.stat().st_size}B", f"{url}: size shown for {a['href']}"
+        unit = {"pl": "B", "be": "Б"}[lang]  # bytes: Latin B in Polish, Cyrillic Б in Belarusian
+        assert size == f"{file.stat().st_size}{unit}", f"{url}: size shown for {a['href']}"
     assert links[-1]["href"].endswith("#kolumny")
     assert page(f"{PREFIX[lang]}dane/").find(id="kolumny") is not None
 

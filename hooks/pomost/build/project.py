@@ -18,6 +18,8 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from pomost.domain import timeline
 from pomost.domain.grants import grant_table
 from pomost.langs import LANGS, absolute
@@ -103,10 +105,26 @@ class Project:
 
     def theme_globals(self, lang: str, site_url: str) -> dict[str, str]:
         """What the theme overrides show on every page, the 404 included: the skip link's
-        label and the link to the accessibility statement (relative path and absolute URL)."""
-        strings = self.renderer(lang).strings
-        path = self.renderer(lang).prefix + STATEMENT_PATH
+        label, the link to the accessibility statement (relative path and absolute URL),
+        the footer's line, and the publisher (name, page, contact) for the top bar and the
+        footer. Material prints these as they are: every text from data/ goes escaped."""
+        renderer = self.renderer(lang)
+        strings, text = renderer.strings, renderer.words.text
+        path = renderer.prefix + STATEMENT_PATH
+        name = text(self.catalog.settings.name)
+        who = renderer.publisher
+        email = (who.email or "").removeprefix("mailto:")
         return {"skip_label": strings["skip_link"], "statement_label": strings["a11y_title"],
+                "lang": lang, "languages_label": strings["languages_label"],
+                "mark": Markup(renderer.env.get_template("mark.html").render()),
+                "copyright": escape(f"{name} — {strings['site_tagline']}"),
+                "publisher_label": strings["publisher_label"],
+                "publisher": escape(text(who.name)),
+                "publisher_path": renderer.links.page("organisation", who.id),
+                "publisher_address": escape(text(who.address)),
+                "publisher_phone": escape(who.phone or ""),
+                "publisher_tel": escape((who.phone or "").replace(" ", "")),
+                "publisher_email": escape(email),
                 "statement_path": path,
                 "statement_url": absolute(site_url, path) if site_url else "/" + path}
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pomost.l10n import N_, _
 from pomost.records.models import (
     AccessibilityStatement,
+    County,
     Draftable,
     Event,
     Instrument,
@@ -24,6 +25,8 @@ from pomost.records.models import (
     Person,
     Record,
     Settings,
+    SupportCentre,
+    Term,
 )
 
 
@@ -74,6 +77,11 @@ KINDS: tuple[Kind, ...] = (
     Kind(N_("organisation"), Organisation, "organisations.yml", "organisations",
          folder="organizacje", pages="generated", dataset="organizacje",
          links={"instruments": "instrument"}),
+    Kind(N_("centre"), SupportCentre, "support_centres.yml", "centres",
+         folder="osrodki-wsparcia", pages="generated", dataset="osrodki-wsparcia",
+         links={"counties": "county", "instruments": "instrument",
+                "organisations": "organisation"}, label=N_("support centre")),
+    Kind(N_("county"), County, "counties.yml", "counties", dataset="powiaty"),
     Kind(N_("person"), Person, "people.yml", "people", dataset="osoby",
          links={"organisation": "organisation"}),
     Kind(N_("event"), Event, "events.yml", "events",
@@ -82,6 +90,7 @@ KINDS: tuple[Kind, ...] = (
                 "instruments": "instrument"}),
     Kind(N_("news"), News, "news.yml", "news", folder="aktualnosci", pages="hand-written",
          heading="title", links={"events": "event"}),
+    Kind(N_("term"), Term, "glossary.yml", "terms", heading="term", label=N_("glossary term")),
     Kind(N_("settings"), Settings, "site.yml", "settings", many=False),
     Kind("accessibility", AccessibilityStatement, "accessibility.yml", "accessibility",
          many=False, label=N_("accessibility statement")),

@@ -193,11 +193,13 @@ class Amount(Record):
     max_pln: PositiveInt = field(title=N_("maximum amount in złoty"), description=N_(
         "the maximum amount in złoty (PLN): a whole number without spaces, dots or 'zł', "
         "e.g. 24000"))
-    per: Annotated[Literal["person_or_workplace", "person", "new_employee"], Meanings(
+    per: Annotated[Literal["person_or_workplace", "person", "workplace", "new_employee"], Meanings(
         person_or_workplace=N_("per person or per workplace"),
         person=N_("per person"),
-        new_employee=N_("per newly employed worker"))] = field(
-        title=N_("counted per"), description=N_("who or what the amount is counted for"))
+        workplace=N_("per workplace"),
+        new_employee=N_("per newly employed worker"))] | None = field(
+        None, title=N_("counted per"), description=N_(
+            "who or what the amount is counted for; leave out when the source does not say"))
     payment: Annotated[Literal["one_off", "monthly"], Meanings(
         one_off=N_("paid once"), monthly=N_("paid every month (give from_month and to_month)"))
     ] = field(title=N_("how it is paid"), description=N_("paid once, or every month"))
@@ -210,6 +212,31 @@ class Amount(Record):
     purpose: Text = field(title=N_("purpose of the amount"))
     founder: bool = field(True, title=N_("counts per founding member"), description=N_(
         "counts towards the maximum per founding member of a cooperative"))
+
+
+class Offer(Record):
+    """The amounts one source published for one year (a call, a recruitment), and who offered
+    them: the history of an instrument's amounts, newest first on its page."""
+
+    model_config = ConfigDict(title=N_("offer"))
+
+    year: PositiveInt = field(title=N_("year"),
+                              description=N_("the year the source gives the amounts for"))
+    provider: Id | None = field(None, title=N_("support centre"), description=N_(
+        "id in support_centres.yml of the centre that offered them"))
+    call: Text | None = field(None, title=N_("call for applications"),
+                              description=N_("the call or project, as the source names it"))
+    source: Url = field(title=N_("source"), description=N_("where the amounts are published"))
+    amounts: list[Amount] = field(title=N_("amounts"), min_length=1)
+
+
+class Step(Record):
+    """One step of applying for an instrument, as a source describes it."""
+
+    model_config = ConfigDict(title=N_("step of applying"))
+
+    text: Text = field(title=N_("what to do"))
+    source: Url = field(title=N_("source"), description=N_("where this step is described"))
 
 
 class Instrument(Draftable):
@@ -233,11 +260,17 @@ class Instrument(Draftable):
     summary: Text = field(title=N_("summary"),
                           description=N_("one sentence for lists and the page description"))
     description: Text = field(title=N_("description"))
-    for_whom: Text | None = field(None, title=N_("for whom"))
-    amounts: list[Amount] = field([], title=N_("amounts"),
-                                  description=N_("one entry per amount the source gives"))
+    for_whom: Text | None = field(None, title=N_("for whom"),
+                                  description=N_("who can get it, as the source says"))
+    amounts: list[Amount] = field([], title=N_("amounts"), description=N_(
+        "the amounts the article reported, one entry per amount (the grant table is computed "
+        "from these)"))
     as_reported: PositiveInt | None = field(None, title=N_("year reported"),
                                             description=N_("the year the source reported it"))
+    offers: list[Offer] = field([], title=N_("later offers"), description=N_(
+        "amounts published later by the centres that offer it, each with its year and source"))
+    how_to_apply: list[Step] = field([], title=N_("how to apply"), description=N_(
+        "the steps of applying, each with its source; leave out what no source describes"))
     programme: Text | None = field(None, title=N_("programme"))
     call: Text | None = field(None, title=N_("call for applications"))
     valid_from: Date | None = field(None, title=N_("valid from"), description=N_("YYYY-MM-DD"))
@@ -269,13 +302,104 @@ class Organisation(Draftable):
     why_good_practice: Text | None = field(None, title=N_("why it is a good practice"))
     transferable: Text | None = field(None, title=N_("what could be transferred"), description=N_(
         "what a visiting delegation could take home"))
-    instruments: list[Id] = field([], title=N_("instruments"),
-                                  description=N_("ids of instruments from instruments.yml"))
+    instruments: list[Id] = field([], title=N_("instruments"), description=N_(
+        "ids in instruments.yml of the support it offers (never what it received)"))
     website: Url | None = field(None, title=N_("website"), description=N_("https://…"))
     email: Url | None = field(None, title=N_("e-mail"), description=N_("a mailto: link"))
     phone: NonEmpty | None = field(None, title=N_("phone"))
     address: Text | None = field(None, title=N_("address"))
     notes: list[Note] = field([], title=N_("notes"))
+
+
+class County(Record):
+    """A county (powiat) or a city with county rights, as support centres list their area."""
+
+    model_config = ConfigDict(title=N_("county"))
+
+    id: Id = field(title=N_("id"), description=N_(
+        "the record's own id: lower-case letters without Polish characters, digits and hyphens"))
+    name: Name = field(title=N_("name"), description=N_(
+        "'powiat chełmski' / 'Хелмскі павет', or the city's name"))
+    form: Annotated[Literal["county", "city"], Meanings(
+        county=N_("a county (powiat)"),
+        city=N_("a city with county rights (miasto na prawach powiatu)"))] = field(
+        "county", title=N_("form"), description=N_("a county, or a city with county rights"))
+
+
+class SupportCentre(Record):
+    """A support centre (an OWES or similar): who runs it, where it works, how to reach it.
+
+    A contact detail no source gives is left out, never guessed: the page then says whom to
+    ask, and `make check` lists what staff still have to fill in (see ``missing``).
+    """
+
+    model_config = ConfigDict(title=N_("support centre"))
+
+    id: Id = field(title=N_("id"), description=N_(
+        "the record's own id and the address of its page: lower-case letters without Polish "
+        "characters, digits and hyphens"))
+    name: Text = field(title=N_("name"))
+    short_name: Text | None = field(None, title=N_("short name"))
+    summary: Text = field(title=N_("summary"),
+                          description=N_("one sentence for lists and the page description"))
+    description: Text = field(title=N_("description"))
+    operator: Text | None = field(None, title=N_("operator"),
+                                  description=N_("who runs the centre"))
+    partners: Text | None = field(None, title=N_("partners"),
+                                  description=N_("who runs it together with the operator"))
+    area: Text | None = field(None, title=N_("area"),
+                              description=N_("its territory in words, e.g. a subregion"))
+    counties: list[Id] = field([], title=N_("counties"), description=N_(
+        "ids in counties.yml of the counties it serves"))
+    counties_notes: list[Note] = field([], title=N_("notes on the counties"), description=N_(
+        "what the source does not settle about the counties; shown beside them"))
+    offices: Text | None = field(None, title=N_("offices"),
+                                 description=N_("the towns where it has offices"))
+    address: Text | None = field(None, title=N_("address"))
+    phone: NonEmpty | None = field(None, title=N_("phone"))
+    email: Url | None = field(None, title=N_("e-mail"), description=N_("a mailto: link"))
+    website: Url | None = field(None, title=N_("website"), description=N_("https://…"))
+    programme: Text | None = field(None, title=N_("programme"),
+                                   description=N_("the programme that funds it"))
+    active_from: Date | None = field(None, title=N_("active from"),
+                                     description=N_("first day of the project"))
+    active_to: Date | None = field(None, title=N_("active until"),
+                                   description=N_("last day of the project"))
+    instruments: list[Id] = field([], title=N_("instruments"), description=N_(
+        "ids in instruments.yml of what it offers"))
+    organisations: list[Id] = field([], title=N_("organisations"), description=N_(
+        "ids in organisations.yml of organisations that are, or may be, this centre (say in "
+        "notes how sure that is)"))
+    as_of: Date | None = field(None, title=N_("checked on"), description=N_(
+        "the day staff last checked these details against the source"))
+    source: Url = field(title=N_("source"), description=N_("where these details come from"))
+    notes: list[Note] = field([], title=N_("notes"))
+
+    #: what staff must fill in (or confirm that no source gives) before publishing
+    REQUIRED_BEFORE_PUBLISHING: ClassVar[tuple[str, ...]] = (
+        "operator", "address", "phone", "email", "website", "as_of")
+
+    def missing(self) -> list[str]:
+        """The contact and provenance fields nobody has filled in yet."""
+        return [name for name in self.REQUIRED_BEFORE_PUBLISHING if getattr(self, name) is None]
+
+
+class Term(Record):
+    """One entry of the glossary (data/glossary.yml): a term as every page, UI label and
+    record writes it in Polish and in Belarusian, and the variants that must not be used
+    (a test reads them and fails where one appears)."""
+
+    model_config = ConfigDict(title=N_("glossary term"))
+
+    id: Id = field(title=N_("id"), description=N_(
+        "the record's own id: lower-case letters without Polish characters, digits and hyphens"))
+    term: Text = field(title=N_("term"),
+                       description=N_("the term in Polish (pl) and in Belarusian (be)"))
+    note: Text | None = field(None, title=N_("note"), description=N_("when and how to use it"))
+    wrong_pl: list[NonEmpty] = field([], title=N_("wrong Polish variants"), description=N_(
+        "Polish variants that must not appear (regular expressions; a plain word is one)"))
+    wrong_be: list[NonEmpty] = field([], title=N_("wrong Belarusian variants"), description=N_(
+        "Belarusian variants that must not appear (regular expressions)"))
 
 
 class Person(Draftable):

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 CALENDAR_NAME = "kalendarz"
 #: the longest an event may last, in days
 MAX_DAYS = 366
+#: (kind, first day, last day): periods whose last day must not be before the first
+PERIODS = (("instrument", "valid_from", "valid_to"), ("centre", "active_from", "active_to"))
 
 
 def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) -> Iterator[Problem]:
@@ -78,15 +80,29 @@ def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) ->
             wrong = amount_problem(amount)
             if wrong:
                 yield problem(instrument, rid, ("amounts", i), f"amounts[{i + 1}]: {wrong}")
+        for i, offer in enumerate(record.offers):
+            if offer.provider and offer.provider not in catalog.centres:
+                yield problem(instrument, rid, ("offers", i, "provider"), _(
+                    "offers[{n}].provider refers to '{id}', which does not exist{meant} — check "
+                    "the id against data/{file}").format(
+                    n=i + 1, id=one_line(offer.provider),
+                    meant=meant(offer.provider, catalog.centres), file=kind("centre").file))
+            for j, amount in enumerate(offer.amounts):
+                wrong = amount_problem(amount)
+                if wrong:
+                    yield problem(instrument, rid, ("offers", i, "amounts", j),
+                                  f"offers[{i + 1}].amounts[{j + 1}]: {wrong}")
     event = kind("event")
     for rid, record in catalog.events.items():
         for name, text in event_problems(record):
             yield problem(event, rid, (name,), f"{name}: {text}")
-    for rid, record in catalog.instruments.items():
-        if record.valid_from and record.valid_to and record.valid_to < record.valid_from:
-            yield problem(instrument, rid, ("valid_to",), _(
-                "valid_to ({to}) is before valid_from ({since}) — check the two dates").format(
-                to=record.valid_to, since=record.valid_from))
+    for dated, since, until in PERIODS:
+        for rid, record in catalog.of(dated).items():
+            first, last = getattr(record, since), getattr(record, until)
+            if first and last and last < first:
+                yield problem(kind(dated), rid, (until,), _(
+                    "{until} ({to}) is before {since} ({first}) — check the two dates").format(
+                    until=until, to=last, since=since, first=first))
     pages = project_root / "docs"
     for page_kind in (k for k in KINDS if k.pages == "generated"):
         for rid in catalog.of(page_kind.name):

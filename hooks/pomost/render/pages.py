@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from jinja2 import Environment
 
-from pomost.domain import timeline
+from pomost.domain import support, timeline
 from pomost.domain.grants import GrantTable
 from pomost.domain.references import References
 from pomost.langs import absolute, alternate_urls, relative
@@ -35,10 +35,12 @@ LIST_LIMIT = 30
 #: markers in a Markdown page that are not a kind's list -> the template that replaces them
 _FRAGMENTS = {
     "grant-table": "grant_table.html",
-    "key-figures": "key_figures.html",
     "open-data": "open_data.html",
     "open-data-columns": "open_data_columns.html",
     "delegation-pack": "delegation_pack.html",
+    "glossary": "glossary.html",
+    "publisher": "publisher.html",
+    "highlights": "highlights.html",
 }
 
 
@@ -65,6 +67,11 @@ class Renderer:
         self.agenda, self.grants, self.files = agenda, grants, files
         self.lang, self.strings, self.prefix = words.lang, words.strings, links.prefix
         self.refs = References(catalog)
+
+    @property
+    def publisher(self) -> Any:
+        """The organisation that publishes the site: the accessibility statement's entity."""
+        return self.catalog.organisations[self.catalog.accessibility.entity]
 
     def record(self, kind: str, rid: str) -> Any:
         return self.catalog.of(kind)[rid]
@@ -130,5 +137,12 @@ class Renderer:
             clock=lambda v: formatting.clock(v, lang),
             zone_name=lambda v: formatting.zone_name(v, lang),
             start=timeline.start, end=timeline.end, last_day=timeline.last_day,
+            year=words.year, today=self.agenda.today, publisher=self.publisher,
+            history=lambda instrument: support.amount_history(self.catalog, instrument),
+            providers=lambda instrument: support.providers(self.catalog, instrument,
+                                                           self.agenda.today),
+            by_area=lambda: support.by_area(self.catalog, self.agenda.today),
+            without_counties=lambda: support.without_counties(self.catalog),
+            running=lambda centre: support.active(centre, self.agenda.today),
             **context,
         )
