@@ -1,12 +1,13 @@
-# Pomost — the commands a newcomer needs. `make help` lists them.
+# Pomost — the commands a newcomer needs. `make help` lists them. Each is a thin wrapper of
+# the `pomost` command (pyproject.toml), which does the same on Windows without make.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: help site serve test test-fast test-tools check schemas lint bench bench-quick bench-national clean
+.PHONY: help site serve test test-fast test-tools check schemas messages lint bench bench-quick bench-national clean
 
 help:
 	@echo "make site    build the whole site into site/ (creates .venv on first use)"
@@ -16,30 +17,38 @@ help:
 	@echo "make test-fast  the unit and render tests only: no site build, seconds"
 	@echo "make bench   build and preview times at 100 / 1,000 / 10,000 organisations, beside stock MkDocs"
 	@echo "             and Hugo (slow; bench-quick: 100, 1,000; bench-national: also 100,000)"
-	@echo "make schemas regenerate data/schemas/ from the record models"
+	@echo "make schemas regenerate data/schemas/ and .vscode/ from the record models"
+	@echo "make messages update the catalogue of messages (hooks/pomost/locale/) from the code"
 	@echo "make lint    ruff and mypy over hooks/, tools/ and tests/ (CI runs it)"
 	@echo "make clean   remove site/, half-built folders, test artefacts and node_modules/"
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
 	  { echo "Cannot create $(VENV): on Debian, run 'apt-get install python3-venv' first"; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
+# `pomost check` ends with one line saying how many problems it found; make adds its own
+# "Error 1" after a failed command, which says nothing more.
 check: $(STAMP)
-	$(BIN)/python -m pomost check
+	@$(BIN)/pomost check
 
 schemas: $(STAMP)
-	$(BIN)/python -m pomost schemas
+	@$(BIN)/pomost schemas
+
+messages: $(STAMP)
+	$(BIN)/python -m tools.messages
 
 # Built into a fresh folder and swapped in only when the build succeeded:
 # a failed build leaves the site/ published before it complete and unchanged.
 site: $(STAMP)
-	$(BIN)/python -m pomost build --site-dir site
+	@$(BIN)/pomost build --site-dir site
 
+# Starts even with broken data, and shows the problems in the browser until they are fixed.
 serve: $(STAMP)
-	$(BIN)/python -m pomost serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/pomost serve --addr 127.0.0.1:8000
 
 # axe-core and vnu.jar for the browser and HTML tests, pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's install script would try to download a Java runtime.

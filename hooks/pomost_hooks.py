@@ -36,8 +36,9 @@ from mkdocs.structure.pages import Page
 from pomost import theme
 from pomost.build import lastmod, parallel, pool
 from pomost.build import project as site
+from pomost.l10n import _
 from pomost.langs import home
-from pomost.publish import search
+from pomost.publish import search, searchindex, searchpages
 from pomost.records.catalog import DataError
 from pomost.render.pages import MARKERS
 from pomost.theme import compiled, frame, generated, i18n, live, material, records
@@ -51,6 +52,8 @@ _A_Z = records.A_Z
 #: the sitemap's <lastmod>, set per build in on_config (see pomost/build/lastmod.py)
 _LASTMOD: dict[str, str | None] = {}
 _INDEXES = search.Indexes()
+#: config file -> what makes the search entries of record pages, for the running build
+_ENTRIES: dict[str, search.Entries] = {}
 #: languages whose build is running: the i18n plugin runs Belarusian's whole build inside
 #: Polish's on_post_build and leaves current_language at 'be' afterwards
 _BUILDING: list[str] = []
@@ -75,21 +78,21 @@ def _reload(config: MkDocsConfig) -> site.Project:
         return found
     except DataError as err:
         raise PluginError(
-            "The data in data/ cannot be published:\n" + str(err)
-            + "\nNothing was published; fix the lines above and build again.") from None
+            _("The data in data/ has problems; the site was not built:") + "\n" + str(err)
+            + "\n" + _("Fix the lines above and build again.")) from None
 
 
 def _site_url(config: MkDocsConfig) -> str:
     if not config.site_url:
-        raise PluginError("mkdocs.yml has no site_url — calendars, feeds and hreflang links "
-                          "need absolute addresses")
+        raise PluginError(_("mkdocs.yml has no site_url — calendars, feeds and hreflang links "
+                            "need absolute addresses"))
     return config.site_url
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     try:
         for problem in theme.check_versions():
-            log.warning(f"untested theme version: {problem}")
+            log.warning(_("untested theme version: {problem}").format(problem=problem))
         only = os.environ.get(parallel.LANGUAGE_VARIABLE)
         if only:  # this process builds one language (pomost/build/parallel.py)
             i18n.build_only(config, only, parallel.LANGUAGE_VARIABLE)
@@ -133,6 +136,7 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _BUILDING.append(_lang(config))
     _INDEXES.start(_lang(config))
+    _ENTRIES[config.config_file_path] = search.Entries(_project(config).catalog)
 
 
 def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
@@ -155,13 +159,16 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         return ""
     if not isinstance(page.meta.get("description"), str):
         # A colon in an unquoted value breaks front matter silently; it would show as text.
-        raise PluginError(f"docs/{page.file.src_uri}: the front matter at the top has no "
-                          "'description: …' line (or is broken — put the text in quotes)")
+        raise PluginError(_("docs/{page}: the front matter at the top has no 'description: …' "
+                            "line (or is broken — put the text in quotes)").format(
+            page=page.file.src_uri))
 
     for match in _MARKER.finditer(markdown):
-        if match.group(0) != _A_Z and match.group(1) not in MARKERS:
-            raise PluginError(f"docs/{page.file.src_uri}: unknown marker '{match.group(0)}' "
-                              f"— known: {', '.join(MARKERS)}")
+        if (match.group(0) != _A_Z and match.group(1) not in MARKERS
+                and match.group(1) not in searchpages.MARKERS):
+            raise PluginError(_("docs/{page}: unknown marker '{marker}' — known: {known}").format(
+                page=page.file.src_uri, marker=match.group(0),
+                known=", ".join([*MARKERS, *searchpages.MARKERS])))
     # The markers pass through Markdown as HTML comments and are filled in on_page_context,
     # just before the page is written: their HTML is finished (Markdown would only re-scan
     # it, slowly on long lists), it repeats what record pages hold (the search index takes
@@ -178,8 +185,9 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         # dropped once written (on_post_page), so thousands are never in memory at once.
         html = ""
     own = page.meta.get("search") or {}
-    entries = None if own.get("exclude") else records.search_entries(page, html, renderer.prefix)
-    if entries is not None:
+    entries = None
+    if not own.get("exclude"):
+        entries = records.search_entries(page, html, renderer, _ENTRIES[config.config_file_path])
         _INDEXES.add(renderer.lang, entries)
     if live.enabled():
         live.saw(renderer.lang, page, html, entries)
@@ -198,6 +206,7 @@ def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Env
     # Globals reach every theme template, the 404 included (it gets no page events).
     env.globals["pomost"] = project.theme_globals(lang, config.site_url or "")
     env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
+    env.globals["pomost_search"] = {**search.LABELS[lang], "page": search.SEARCH_PAGE}
     env.globals["pomost_home"] = home(urlsplit(_site_url(config)).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     records.fill_a_z(pages, pages, renderer)
@@ -235,11 +244,15 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     if target:
         page.content = renderer.page(*target, page.url, site_url=config.site_url or "")
     elif page.content and "<!-- pomost:" in page.content:
-        page.content = _MARKER_IN_HTML.sub(
-            lambda match: renderer.marker(match.group(1), page.url), page.content)
+        with renderer.making(page.url):  # (what the page is made of: for the preview)
+            page.content = _MARKER_IN_HTML.sub(lambda match: (
+                searchpages.marker(match.group(1), page.url, renderer)
+                if match.group(1) in searchpages.MARKERS
+                else renderer.marker(match.group(1), page.url)), page.content)
         page.meta["pomost_filled"] = True
     context["pomost_search_base"] = material.search_base(context["base_url"], renderer.prefix)
     material.escape_page_texts(page.meta)
+    material.hide_short_toc(page.meta, page.toc)
     return context
 
 
@@ -257,22 +270,26 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     renderer = project.renderer(lang)
     if not material.searches_own_language(output, renderer.prefix):
         raise PluginError(
-            f"{page.url}: the page's __config does not point search at /{renderer.prefix} — "
-            "Material changed how it writes __config; update the 'config' block in "
-            "overrides/main.html")
+            _("{url}: the page's __config does not point search at /{prefix} — Material changed "
+              "how it writes __config; update the 'config' block in overrides/main.html").format(
+                url=page.url, prefix=renderer.prefix))
     if generated.generated_target(page.file.src_uri) or page.meta.get("pomost_filled"):
         page.content = None  # written: free it (see on_page_content and on_page_context)
     # Every page has a description: on_page_markdown requires it, generated pages get theirs.
     tags = renderer.head(page.url, _site_url(config), records.page_title(page),
                          page.meta["description"])
     # The Atom feeds of both languages are advertised in every page's head.
-    return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)))
+    title = None if page.is_homepage else records.page_title(page)  # the home page: the site's name
+    return material.fix_page(output, tags + project.feed_links(lang, _site_url(config)),
+                             title=title, site_name=config.site_name,
+                             search_label=renderer.strings["search_label"])
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
-    return i18n.place_404(material.fix_404(output), _lang(config), config.site_dir)
+    label = _project(config).renderer(_lang(config)).strings["search_label"]
+    return i18n.place_404(material.fix_404(output, label), _lang(config), config.site_dir)
 
 
 @event_priority(-50)  # before the i18n plugin's (-100), which builds the other languages
@@ -282,7 +299,7 @@ def _finish_record_pages(*, config: MkDocsConfig) -> None:
         try:
             writer.finish()
         except pool.WorkerError as err:
-            raise PluginError(f"a record page could not be written:\n{err}") from None
+            raise PluginError(_("a record page could not be written:") + f"\n{err}") from None
 
 
 @event_priority(-200)  # after the i18n plugin's on_post_build, which writes a merged index
@@ -296,10 +313,10 @@ def _write_files_beside(*, config: MkDocsConfig) -> None:
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
-    options = material.search_options(config.plugins)
-    if options is not None:
-        material.write_search_index(Path(config.site_dir) / renderer.prefix, options,
-                                    material.escape_index(_INDEXES.docs(renderer.lang)))
+    if material.search_enabled(config.plugins):
+        searchindex.write(Path(config.site_dir) / renderer.prefix, renderer.lang,
+                          _INDEXES.docs(renderer.lang),
+                          search.facet_values(_project(config).catalog, renderer.lang))
 
 
 # (CombinedEvent's type fits only events with a positional argument; post_build has none.)

@@ -84,6 +84,14 @@ def pytest_runtest_setup(item):
     support.running_layer = layer_of(item)
 
 
+@pytest.fixture(autouse=True)
+def messages_language(request, monkeypatch):
+    """The tools' messages in English, the language of the code, for tests of behaviour;
+    a module that checks the Polish wording says ``MESSAGES = "pl"`` (test_data_validation,
+    test_staff_*). That every message has its Polish: tests/test_staff_messages.py."""
+    monkeypatch.setenv("POMOST_LANG", getattr(request.module, "MESSAGES", "en"))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The shipped site, built once for the whole run."""
@@ -130,17 +138,12 @@ def catalog():
 def hostile(tmp_path_factory) -> tuple:
     """(project, site): a copy of the project whose every free text is a hostile payload
     (tests/hostile.py), built by `python -m pomost build` — once for the run."""
-    import subprocess
-    import sys
-
     from hostile import write_hostile_data
 
     forbid_build_in_fast_layers("the hostile build")
     project = tmp_path_factory.mktemp("hostile")
     support.copy_project(project)
     write_hostile_data(project / "data", project / "data")
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = support.make_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project, project / "site"

@@ -45,10 +45,11 @@ def test_a_missing_belarusian_field_fails_the_build_naming_it(project, tmp_path,
     line = next(n for n in range(first, len(lines)) if lines[n] == f"    pl: {person.name.pl}")
     assert result.returncode != 0
     assert build_errors(result.stderr) == [
-        "The data in data/ cannot be published:\n"
-        f"data/people.yml:{line + 1}:5: person '{person.id}': name.be is missing — every text "
-        "needs Polish and Belarusian\n"
-        "Nothing was published; fix the lines above and build again."]
+        "The data in data/ has problems; the site was not built:\n"
+        f"data/people.yml:{line + 1}:5: person '{person.id}': name.be („full name”, Belarusian "
+        "version) is missing — every text needs Polish and Belarusian: add the line 'be: …' with "
+        "the same indentation as the other language, or mark the record as a draft (draft: true)\n"
+        "Fix the lines above and build again."]
 
 
 def test_build_fails_when_the_base_rewrite_stops_working(tmp_path):

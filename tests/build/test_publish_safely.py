@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
-import sys
 
-from support import build_errors, copy_project
+from support import build_errors, copy_project, make_site
 
-UNCHANGED = "The build failed; the site/ built before is unchanged."
+#: the last line after a failure: the data stopped it, or the build itself failed
+UNCHANGED = "The build stopped; the site/ published before is unchanged."
+BUILD_FAILED = "The build failed; the site/ published before is unchanged."
 
 
 def snapshot(folder):
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def make_site(project):
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
-                          cwd=project, env=env, capture_output=True, text=True)
 
 
 def test_failed_builds_keep_the_published_site(tmp_path):
@@ -40,7 +33,7 @@ def test_failed_builds_keep_the_published_site(tmp_path):
     assert failed.returncode != 0
     assert failed.stderr == (
         f"data/people.yml:{tab}:1: a tab is used for indentation — indent with spaces only\n\n"
-        "1 problem in data/ — nothing was published.\n\n"
+        "1 problem in data/ — fix the lines above and run the check again.\n"
         f"{UNCHANGED}\n")
     assert snapshot(project / "site") == before
 
@@ -52,7 +45,7 @@ def test_failed_builds_keep_the_published_site(tmp_path):
     assert build_errors(failed.stderr) == [
         "docs/jak-dziala-system.be.md is missing — docs/jak-dziala-system.md has no be "
         "translation; every page needs Polish and Belarusian"]
-    assert failed.stderr.splitlines()[-1] == UNCHANGED
+    assert failed.stderr.splitlines()[-1] == BUILD_FAILED
     assert snapshot(project / "site") == before
     assert not list(project.glob(".site-build-*")), "the half-built folder is removed"
 

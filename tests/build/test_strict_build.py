@@ -3,17 +3,7 @@ command it runs (`python -m pomost build`)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from support import copy_project
-
-
-def _build(project):
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
-                          cwd=project, env=env, capture_output=True, text=True)
+from support import copy_project, make_site
 
 
 def test_a_dead_link_in_a_page_fails_make_site_and_is_named(tmp_path):
@@ -23,7 +13,7 @@ def test_a_dead_link_in_a_page_fails_make_site_and_is_named(tmp_path):
     assert "(organizacje/rops-lublin.md)" in text
     page.write_text(text.replace("(organizacje/rops-lublin.md)", "(organizacje/nie-ma.md)"),
                     encoding="utf-8")
-    result = _build(project)
+    result = make_site(project)
     assert result.returncode == 1
     assert ("WARNING -  Doc file 'jak-dziala-system.md' contains a link "
             "'organizacje/nie-ma.md', but the target is not found among documentation files."
@@ -33,6 +23,6 @@ def test_a_dead_link_in_a_page_fails_make_site_and_is_named(tmp_path):
 
 def test_a_clean_build_prints_no_mkdocs_chatter(tmp_path):
     project = copy_project(tmp_path)
-    result = _build(project)
+    result = make_site(project)
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stderr.splitlines() if line.startswith(("INFO", "WARNING"))] == []

@@ -63,5 +63,7 @@ def test_record_text_is_escaped_never_markup(catalog):
             "instrument", instrument.id, f"instrumenty/{instrument.id}/")
         assert "<script" not in html and "<img" not in html and "<a href='javascript" not in html
         # the description is one paragraph showing the markup as its text, character for character
-        description = BeautifulSoup(html, "html.parser").find(id="opis").find_next_sibling()
+        # (the paragraph just before the line naming the description's source)
+        description = BeautifulSoup(html, "html.parser").select_one(
+            "p.pomost-source").find_previous_sibling()
         assert (description.name, description.get_text()) == ("p", getattr(hostile, lang))

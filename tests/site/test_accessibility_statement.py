@@ -9,10 +9,11 @@ import sys
 
 import pytest
 
-from support import PREFIX as LANGS, ROOT, SITE_URL, visible_text
-from pomost.theme.generated import STATEMENT_PATH
 from pomost.render.strings import load_all
+from pomost.theme.generated import STATEMENT_PATH
 
+from support import PREFIX as LANGS
+from support import ROOT, SITE_URL, visible_text
 
 #: v2.0 ids that must be on every statement (a11y-data-przeglad only after a first review)
 IDS = ("a11y-wstep", "a11y-podmiot", "a11y-zakres", "a11y-url", "a11y-data-publikacja",

@@ -22,7 +22,7 @@ def test_the_pack_holds_every_good_practice_profile_and_nothing_else(catalog, pa
     expected = good_practices(catalog)
     assert expected
     assert [p.h2["id"] for p in profiles] == [o.id for o in expected]
-    for section, org in zip(profiles, expected):
+    for section, org in zip(profiles, expected, strict=True):
         assert visible_text(section.h2) == getattr(org.name, lang)
         assert getattr(org.what_it_does, lang).split("\n\n")[0].strip() in visible_text(section)
         if org.transferable:

@@ -15,15 +15,17 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from event_support import A, BUILT, EVENTS, check_vevent, dated, event_url, parse_ics
-from support import PREFIX as LANGS, SITE_URL, visible_text
+from pomost.build.project import language
 from pomost.domain import timeline
+from pomost.publish.feed import XML_LANG
 from pomost.records.kinds import kind
 from pomost.records.rules import CALENDAR_NAME
-from pomost.publish.feed import XML_LANG
 from pomost.render.links import FEED_NAME
-from support import SECTIONS
 from pomost.render.strings import load_all
+
+from event_support import BUILT, EVENTS, A, check_vevent, dated, event_url, parse_ics
+from support import PREFIX as LANGS
+from support import SECTIONS, SITE_URL, visible_text
 
 
 def text(value, lang):
@@ -70,7 +72,7 @@ def test_uids_are_stable_across_builds_and_the_output_is_reproducible(site, cata
         shipped = {path: (site / path).read_bytes() for path in first}
         assert uids(first) == uids(later) == uids(shipped)
         assert first == language(catalog, lang).downloads.calendars(SITE_URL, BUILT)
-        without_stamp = lambda data: re.sub(rb"DTSTAMP:\w+", b"", data)  # noqa: E731
+        without_stamp = lambda data: re.sub(rb"DTSTAMP:\w+", b"", data)
         assert {p: without_stamp(d) for p, d in first.items()} == {
             p: without_stamp(d) for p, d in later.items()}
 
@@ -123,9 +125,15 @@ def test_the_index_labels_undated_events_and_dates_the_others(catalog, page, lan
         times = [t["datetime"] for t in item.select("time")]
         if event.date:
             assert times == [event.date.isoformat()]
+        elif line.known_dates(event):  # "2 dni, w tym <its meetings' dates>"
+            from pomost.render.formatting import counted
+            days = counted(event.days, strings.forms("days"), lang)
+            assert visible_text(item).startswith(strings["undated_within"].format(
+                days=days, dates="").strip())
+            assert times == [d.isoformat() for d in line.known_dates(event)]
         else:
             assert visible_text(item).startswith(strings["undated"])
-            assert times == [d.isoformat() for d in line.known_dates(event)]
+            assert times == []
         if event.place:
             assert text(event.place, lang) in visible_text(item)
         for oid in event.organisations:

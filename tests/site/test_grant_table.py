@@ -8,9 +8,11 @@ import posixpath
 
 import pytest
 
-from support import PREFIX as LANGS, visible_text
 from pomost.render import formatting
 from pomost.render.strings import load_all
+
+from support import PREFIX as LANGS
+from support import visible_text
 
 PAGES = ["", "instrumenty/", "instrumenty/dotacja-spoldzielnia/"]
 
@@ -42,18 +44,20 @@ def test_rows_show_each_amount_of_data_with_its_total(catalog, table_page):
     rows = soup.select("table#grant-table tbody tr")
     expected = amounts(catalog)
     assert len(rows) == len(expected) > 0
-    for row, (instrument, amount) in zip(rows, expected):
+    for row, (instrument, amount) in zip(rows, expected, strict=True):
+        # the amount right after the form of support (on a phone's screen), the purpose last
         cells = row.find_all(["th", "td"])
         assert visible_text(cells[0]) == getattr(instrument.name, lang)
-        assert pln(cells[2]) == amount.max_pln
-        assert visible_text(cells[2]) == formatting.money(amount.max_pln, lang, strings, short=True)
-        assert pln(cells[5]) == total(amount)
-        assert visible_text(cells[5]) == formatting.money(total(amount), lang, strings, short=True)
+        assert pln(cells[1]) == amount.max_pln
+        assert visible_text(cells[1]) == formatting.money(amount.max_pln, lang, strings, short=True)
+        assert pln(cells[4]) == total(amount)
+        assert visible_text(cells[4]) == formatting.money(total(amount), lang, strings, short=True)
+        assert visible_text(cells[5]) == getattr(amount.purpose, lang)
         if amount.payment == "monthly":
             assert formatting.months(amount.to_month - amount.from_month + 1, lang) in \
-                visible_text(cells[4])
+                visible_text(cells[3])
         if not amount.payment_stated:  # the data's assumption is visible in the row
-            assert strings["payment_assumed"] in visible_text(cells[4])
+            assert strings["payment_assumed"] in visible_text(cells[3])
 
 
 def test_footer_is_the_maximum_per_founding_member(catalog, table_page):
@@ -70,7 +74,7 @@ def test_scenarios_multiply_each_instrument_by_the_founders(catalog, table_page)
     per_instrument = {}
     for instrument, amount in amounts(catalog):
         per_instrument[instrument.id] = per_instrument.get(instrument.id, 0) + total(amount)
-    for row, size in zip(rows, sizes):
+    for row, size in zip(rows, sizes, strict=True):
         values = [pln(td) for td in row.select("td[data-pln]")]
         assert values[:-1] == [size * v for v in per_instrument.values()]
         assert values[-1] == size * sum(per_instrument.values())

@@ -14,9 +14,9 @@ import pytest
 import yaml
 from babel.dates import format_date
 
-from support import PREFIX, resolve, ROOT, SITE_URL, visible_text
-from support import SECTIONS
 from pomost.render.strings import load_all
+
+from support import PREFIX, ROOT, SECTIONS, SITE_URL, resolve, visible_text
 
 STRINGS = load_all()
 
@@ -57,7 +57,8 @@ def test_event_dates_are_cldr_long_dates_in_the_page_language(catalog, page, lan
     for event in dated:
         soup = page(f"{PREFIX[lang]}{SECTIONS['event']}/{event.id}/")
         time = soup.select_one(f"article dd time[datetime='{event.date.isoformat()}']")
-        assert time.get_text() == format_date(event.date, "EEEE, d MMMM y", locale=lang)
+        year = {"pl": "\u00a0r.", "be": "\u00a0г."}[lang]  # the year's abbreviation follows it
+        assert time.get_text() == format_date(event.date, "EEEE, d MMMM y", locale=lang) + year
 
 
 # -- names ----------------------------------------------------------------------------------
@@ -68,7 +69,7 @@ def test_event_pages_name_people_in_belarusian_with_the_polish_original(catalog,
     for event in catalog.events.values():
         items = page(f"be/{SECTIONS['event']}/{event.id}/").select("#uczestnicy + ul > li")
         assert len(items) == len(event.people)
-        for pid, item in zip(event.people, items):
+        for pid, item in zip(event.people, items, strict=True):
             person = catalog.people[pid].name
             shown = visible_text(item).split(" — ")[0]
             assert shown == (f"{person.be} ({person.pl})" if person.origin == "pl" else person.be)
@@ -199,7 +200,8 @@ def test_the_a_z_page_lists_every_page_of_its_language(index_pages, page, lang):
     index = PREFIX[lang] + "indeks/"
     listed = [resolve(index, a["href"]) for a in page(index).select("ul.pomost-az a[href]")]
     expected = {url for url, _ in index_pages if lang_of(url) == lang and url != index}
-    assert sorted(listed) == sorted(expected)
+    # a title glossed in the page's script is filed twice: as written and under its gloss
+    assert sorted(set(listed)) == sorted(expected) and max(map(listed.count, listed)) <= 2
 
 
 def test_every_page_links_the_a_z_page_without_javascript(index_pages, site):

@@ -9,9 +9,10 @@ import posixpath
 import pytest
 from pydantic import TypeAdapter
 
-from support import PREFIX, visible_text
-from pomost.publish.spreadsheet import FORMULA_START, safe_cell
 from pomost.publish.opendata import DATASETS, PARTS, columns, csv_path, json_path
+from pomost.publish.spreadsheet import FORMULA_START, safe_cell
+
+from support import PREFIX, visible_text
 
 #: index page of each record type that has one (people are listed on the open-data page only)
 INDEX = {"instruments": "instrumenty/", "organisations": "organizacje/", "events": "wydarzenia/"}
@@ -39,7 +40,7 @@ def test_csv_has_a_row_per_record_with_texts_in_its_language(site, catalog, data
     records = list(getattr(catalog, dataset.records).values())
     assert list(rows[0]) == [c.name for c in columns(dataset.model)]
     assert [row["id"] for row in rows] == [r.id for r in records]
-    for row, record in zip(rows, records):
+    for row, record in zip(rows, records, strict=True):
         for column in columns(dataset.model):
             value = getattr(record, column.name)
             assert row[column.name] or not column.always, f"{column.name} is documented as filled"
@@ -50,10 +51,14 @@ def test_csv_has_a_row_per_record_with_texts_in_its_language(site, catalog, data
                 assert row[column.name] == ("" if value is None else str(expected)), column.name
             elif column.shape == "ids":
                 assert row[column.name].split(", ") == (value or [""]), column.name
-            else:  # amounts, notes: one line of the cell each, the part's text in this language
+            else:  # amounts, offers, steps, notes: one line of the cell each, in this language
                 lines = row[column.name].splitlines() if value else []
                 assert len(lines) == len(value), column.name
-                for line, part in zip(lines, value):
+                for line, part in zip(lines, value, strict=True):
+                    if column.shape == "offers":  # an offer's line names each of its amounts
+                        assert all(getattr(a.purpose, lang) in line for a in part.amounts)
+                        assert part.source in line
+                        continue
                     assert getattr(part.purpose if column.shape == "amounts" else part.text,
                                    lang) in line
 
@@ -62,7 +67,7 @@ def test_csv_amounts_are_worded_as_on_the_pages(site, catalog, page):
     """The amounts cell says what the instrument page says, e.g. 'do 24 000 złotych …'."""
     rows = {row["id"]: row for row in read_csv(site / csv_path(DATASETS[0], "pl", ""))}
     checked = 0
-    for rid, instrument in catalog.instruments.items():
+    for rid in catalog.instruments:
         shown = [visible_text(li) for li in page(f"instrumenty/{rid}/").select(".pomost-amounts li")]
         assert rows[rid]["amounts"].splitlines() == shown
         checked += len(shown)
@@ -82,7 +87,8 @@ def test_each_index_page_links_its_json_and_csv_and_the_column_notes(site, page,
         assert a.has_attr("download")
         file = site / posixpath.normpath(posixpath.join(url, a["href"]))
         size = visible_text(a.next_sibling).strip(" ()·").replace("\u00a0", "")
-        assert size == f"{file.stat().st_size}B", f"{url}: size shown for {a['href']}"
+        unit = {"pl": "B", "be": "Б"}[lang]  # bytes: Latin B in Polish, Cyrillic Б in Belarusian
+        assert size == f"{file.stat().st_size}{unit}", f"{url}: size shown for {a['href']}"
     assert links[-1]["href"].endswith("#kolumny")
     assert page(f"{PREFIX[lang]}dane/").find(id="kolumny") is not None
 

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from support import PREFIX as LANGS, resolve, visible_text
 from pomost.records import kinds
-from support import SECTIONS
+
+from support import PREFIX as LANGS
+from support import SECTIONS, resolve, visible_text
 
 KINDS = tuple(SECTIONS)
 

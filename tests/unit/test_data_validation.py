@@ -14,6 +14,9 @@ from pomost.records.catalog import DataError, load_catalog
 from invalid_data import EXPECTED, FIXTURES, PROBLEM_COUNT, data_with
 from support import ROOT
 
+#: the tools speak Polish here (conftest.py): the fixtures' lines are Polish
+MESSAGES = "pl"
+
 
 def test_every_fixture_has_its_expected_message():
     cases = {f.name.split(".")[0] for f in FIXTURES.glob("*.yml")}
@@ -41,7 +44,8 @@ def test_make_check_prints_all_problems_without_traceback(tmp_path):
                             capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 1
     assert result.stderr.splitlines() == [EXPECTED["zero-amount"], EXPECTED["missing-translation"],
-                                          "", "2 problems in data/ — nothing was published."]
+                                          "", "2 problemy w data/ — popraw wiersze powyżej i "
+                                          "uruchom sprawdzenie ponownie."]
 
 
 def test_make_check_reports_translation_coverage_per_file():
@@ -49,8 +53,8 @@ def test_make_check_reports_translation_coverage_per_file():
                             capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     for name in ("instruments", "organisations", "people", "events", "site"):
-        assert any(re.fullmatch(rf"data/{name}\.yml: (\d+) texts, Polish and Belarusian in \1 "
-                                r"\(100%\)", line)
+        assert any(re.fullmatch(rf"data/{name}\.yml: (\d+) tekst(y|ów), po polsku i po "
+                                r"białorusku: \1 \(100%\)", line)
                    for line in result.stdout.splitlines()), name
 
 
@@ -96,5 +100,6 @@ def test_statement_entity_must_exist(tmp_path):
     with pytest.raises(DataError) as err:
         load_catalog(tmp_path / "data")
     assert [str(p) for p in err.value.problems] == [
-        f"data/accessibility.yml:{number}:{line.index('rops-lubln') + 1}: entity refers to "
-        "'rops-lubln', which does not exist — check the id against data/organisations.yml"]
+        f"data/accessibility.yml:{number}:{line.index('rops-lubln') + 1}: entity wskazuje "
+        "'rops-lubln', którego nie ma (czy chodziło o 'rops-lublin'?) — sprawdź identyfikator w "
+        "data/organisations.yml"]

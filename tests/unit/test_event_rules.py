@@ -64,7 +64,8 @@ def load_with_event(tmp_path, fields: str, rid: str = "proba"):
      "event 'proba': end_time: the event ends (10:00) before it starts (12:00) — for an event "
      "over midnight set days: 2"),
     ("  date: 2030-05-04\n  time: '25:00'\n", "time",
-     "event 'proba': time must be a time written HH:MM in quotes, e.g. '10:00' (found '25:00')"),
+     "event 'proba': time („start time”) must be a time written HH:MM, e.g. '10:00' "
+     "(found '25:00')"),
 ])
 def test_impossible_times_are_reported_at_their_line(tmp_path, fields, field, message):
     with pytest.raises(DataError) as caught:

@@ -32,6 +32,6 @@ def test_money_groups_with_no_break_space_and_declines_the_currency():
 
 def test_dates_use_genitive_month_names():
     day = dt.date(2019, 9, 24)
-    assert formatting.date(day, "pl") == "24 września 2019"
-    assert formatting.date(day, "be") == "24 верасня 2019"
+    assert formatting.date(day, "pl") == f"24 września 2019{NBSP}r."   # Polish house style
+    assert formatting.date(day, "be") == f"24 верасня 2019{NBSP}г."    # as CLDR's long date
     assert formatting.date(day, "pl", weekday=True).startswith("wtorek")

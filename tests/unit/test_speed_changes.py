@@ -26,7 +26,10 @@ def test_the_same_catalog_changes_nothing(catalog):
 
 
 def test_an_edited_record_touches_it_its_kind_and_what_it_links(catalog):
-    org = next(o for o in catalog.organisations.values() if o.instruments)
+    # (the shipped organisations link no instrument: give one of them one)
+    first, instrument = next(iter(catalog.organisations)), next(iter(catalog.instruments))
+    catalog = _edited(catalog, "organisations", first, instruments=[instrument])
+    org = catalog.organisations[first]
     new = _edited(catalog, "organisations", org.id, summary=org.summary.model_copy(
         update={"pl": "Inne zdanie."}))
     touched = changes.changes(catalog, new)

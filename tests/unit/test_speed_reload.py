@@ -79,7 +79,8 @@ def test_records_added_removed_and_moved(data):
 
 @pytest.mark.parametrize("breaking", [
     ("  role: good_practice", "  role: najlepsza"),          # a record's own problem
-    ("  instruments:\n", "  instruments:\n    - nie-ma-takiego\n"),  # a rule across files
+    ("  role: good_practice", "  role: good_practice\n  instruments:\n    - nie-ma-takiego",
+     1),                                                       # a rule across files
     ("  role: good_practice", "  role: good_practice\n  role: partner"),  # a duplicate key
     ("\n- id: ", "\n---\n- id: ", 2),                          # a second document
     ("  role: good_practice", "\trole: good_practice"),        # a tab

@@ -20,6 +20,13 @@ from pomost.render.pages import MARKERS
 from support import ROOT
 
 PACKAGE = ROOT / "hooks" / "pomost"
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests are about the code's shape; they read its messages in English, the
+    language the code is written in (the Polish ones: tests/test_data_validation.py)."""
+    monkeypatch.setenv("POMOST_LANG", "en")
 #: what only the theme layer may import
 THEME_PACKAGES = ("material", "mkdocs_static_i18n", "mkdocs")
 

@@ -9,9 +9,12 @@ import platform
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
-from tools.bench import data, hugo, measure, preview, stock
+from pomost.langs import LANGS
+from pomost.records.catalog import load_catalog
+from tools.bench import data, hugo, measure, preview, searchbench, stock
 from tools.project_copy import copy_project
 
 ROOT = Path.cwd()
@@ -29,12 +32,21 @@ MAX_PAGE = 40 * 1024
 NATIONAL = 100_000
 #: above this many organisations the stock MkDocs build is not run (it would take hours)
 STOCK_UP_TO = 10_000
+#: the targets of issue 17: a reader's first search (README, "Search")
+MAX_FIRST_SEARCH = 300 * 1024
+MAX_FIRST_SEARCH_LARGE = 1024 * 1024
+MAX_ANSWER_MS = 300
+#: the size the search figures are also measured at, without building the site
+SEARCH_ONLY = 100_000
 
 HEADER = ("| organisations | pages | Pomost s | CPU s | peak MiB | stock s | stock CPU s "
           "| stock peak MiB | Hugo s | Hugo CPU s | Pomost / stock | Pomost / Hugo "
           "| largest record page KB | largest list page KB | preview: page shown s "
           "| preview: all done s |\n"
           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+SEARCH_HEADER = ("| organisations | search entries pl / be | index files pl / be | index MB pl / be "
+                 "| index written in s | first search KB pl / be | answer ms pl / be |\n"
+                 "|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def _copy_project(target: Path, organisations: int) -> dict[str, int]:
@@ -64,7 +76,7 @@ def _list_pages(site: Path) -> list[Path]:
     return [p for p in _pages(site) if p not in records]
 
 
-def bench(organisations: int, keep: Path | None, with_preview: bool) -> dict:
+def bench(organisations: int, keep: Path | None, with_preview: bool, with_search: bool) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"pomost-bench-{organisations}-"))
     try:
         project, twin, hugo_twin = work / "pomost", work / "stock", work / "hugo"
@@ -81,6 +93,13 @@ def bench(organisations: int, keep: Path | None, with_preview: bool) -> dict:
                       peak=ours.peak_bytes,
                       largest_page=max(p.stat().st_size for p in _record_pages(site)),
                       largest_list=max(p.stat().st_size for p in _list_pages(site)))
+        if with_search:
+            # What search adds to the build: the same index written again from the same
+            # records (into a scratch folder), timed alone; then a reader's first search.
+            timed = searchbench.index_site(load_catalog(project / "data"), work / "index")
+            result["search"] = {"seconds": timed["seconds"],
+                                "sizes": searchbench.index_sizes(site),
+                                "browser": searchbench.measure(site)}
         shutil.rmtree(site)
         if organisations <= STOCK_UP_TO:
             theirs = measure.run([sys.executable, "-m", "mkdocs", "build", "--quiet",
@@ -107,6 +126,58 @@ def bench(organisations: int, keep: Path | None, with_preview: bool) -> dict:
         if keep:
             shutil.copytree(work, keep / work.name, dirs_exist_ok=True)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def search_only(organisations: int, keep: Path | None) -> dict:
+    """The search figures at a size whose site is not built: the shipped site with the index
+    of ``organisations`` synthetic organisations (searchbench.index_site)."""
+    work = Path(tempfile.mkdtemp(prefix=f"pomost-search-{organisations}-"))
+    try:
+        project = work / "pomost"
+        project.mkdir()
+        copy_project(ROOT, project)
+        built = measure.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
+                            project, _env(project))
+        if built.returncode:
+            raise SystemExit(f"the Pomost build failed:\n{built.output}")
+        site = project / "site"
+        timed = searchbench.index_site(searchbench.synthetic_catalog(organisations), site)
+        return {"organisations": organisations, "search": {
+            "seconds": timed["seconds"], "sizes": searchbench.index_sizes(site),
+            "browser": searchbench.measure(site)}}
+    finally:
+        if keep:
+            shutil.copytree(work, keep / work.name, dirs_exist_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def search_row(r: dict) -> str:
+    s, b = r["search"], r["search"]["browser"]
+    sizes = s["sizes"]
+    return (f"| {r['organisations']:,} | {sizes['pl']['entries']:,} / {sizes['be']['entries']:,} "
+            f"| {sizes['pl']['files']:,} / {sizes['be']['files']:,} "
+            f"| {sizes['pl']['bytes'] / MiB:.2f} / {sizes['be']['bytes'] / MiB:.2f} "
+            f"| {s['seconds']:.1f} | {b['pl']['bytes'] / 1024:.0f} / {b['be']['bytes'] / 1024:.0f} "
+            f"| {b['pl']['ms']:.0f} / {b['be']['ms']:.0f} |")
+
+
+def search_verdicts(results: list[dict]) -> list[str]:
+    ok = lambda good: "met" if good else "NOT MET"
+    lines = []
+    for r in results:
+        b = r["search"]["browser"]
+        size = max(b[lang]["bytes"] for lang in LANGS)
+        ms = max(b[lang]["ms"] for lang in LANGS)
+        n = r["organisations"]
+        if n >= SEARCH_ONLY:
+            lines.append(f"- first search under 1 MB at {n:,}: {size / 1024:.0f} KB — "
+                         f"{ok(size < MAX_FIRST_SEARCH_LARGE)}")
+        elif n >= 10_000:
+            lines.append(f"- first search under 300 KB at {n:,}: {size / 1024:.0f} KB — "
+                         f"{ok(size < MAX_FIRST_SEARCH)}")
+            lines.append(f"- answer in under {MAX_ANSWER_MS} ms at {n:,}: {ms:.0f} ms — "
+                         f"{ok(ms < MAX_ANSWER_MS)}")
+    return lines
 
 
 def _f(value: float | None, spec: str = ".1f") -> str:
@@ -183,28 +254,78 @@ def _machine() -> str:
             f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f} at start")
 
 
+class _Load:
+    """The 1-minute load average, sampled every few seconds while the bench runs (on a
+    shared machine the figures mean little without it)."""
+
+    def __init__(self, every: float = 5.0) -> None:
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        while not self._stop.wait(every):
+            self.samples.append(os.getloadavg()[0])
+
+    def since(self, start: int) -> str:
+        part = self.samples[start:] or [os.getloadavg()[0]]
+        return f"{min(part):.1f}–{max(part):.1f} (mean {sum(part) / len(part):.1f})"
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench")
     parser.add_argument("sizes", nargs="*", type=int, help="numbers of organisations")
     parser.add_argument("--national", action="store_true",
                         help=f"also {NATIONAL:,} organisations (slow: not every day)")
     parser.add_argument("--no-preview", action="store_true", help="skip the preview latency")
+    parser.add_argument("--no-search", action="store_true",
+                        help="skip a reader's first search in Chromium (issue 17's figures)")
+    parser.add_argument("--search-at", type=int, default=None,
+                        help="also measure search alone at this size (default: "
+                        f"{SEARCH_ONLY:,} when 10,000 is among the sizes; 0: no)")
     parser.add_argument("--keep", type=Path, help="copy each generated project here")
     args = parser.parse_args(argv)
     sizes = [*args.sizes, *([NATIONAL] if args.national else [])]
     if not sizes:
         parser.error("give the numbers of organisations, or --national")
+    with_search = not args.no_search and searchbench.available()
+    if args.search_at is None:
+        args.search_at = SEARCH_ONLY if with_search and max(sizes) >= 10_000 else 0
     print(_machine())
     if not shutil.which("hugo"):
         print("(hugo is not installed: apt-get install hugo to compare with it)")
+    if not args.no_search and not with_search:
+        print("(no Chromium: the search figures are left out)")
     print(HEADER, flush=True)
-    results = []
+    load = _Load()
+    results, loads = [], []
     for size in sizes:
-        result = bench(size, args.keep, not args.no_preview and size in MAX_PREVIEW)
+        start = len(load.samples)
+        result = bench(size, args.keep, not args.no_preview and size in MAX_PREVIEW,
+                       with_search and size <= STOCK_UP_TO)
         results.append(result)
+        loads.append(f"- {size:,}: load average {load.since(start)}")
         print(row(result), flush=True)
+    print("\nload average (1 min) while each size ran:\n" + "\n".join(loads))
+    searched = [r for r in results if "search" in r]
+    if args.search_at:
+        print(f"\n(search only, at {args.search_at:,} organisations…)", flush=True)
+        searched.append(search_only(args.search_at, args.keep))
+    if searched:
+        server = searched[-1]["search"]["browser"].get("server", "?")
+        print("\nSearch: a reader's first search in Chromium (the largest of "
+              f"{len(searchbench.QUERIES['pl'])} queries per language, typed and pasted; "
+              f"served by {server})\n")
+        print(SEARCH_HEADER)
+        for result in searched:
+            print(search_row(result))
+    load.stop()
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end\n")
-    print("\n".join(verdicts(results)))
+    print("\n".join(verdicts(results) + search_verdicts(searched)))
     return 0
 
 

@@ -30,9 +30,9 @@ ORGANISATIONS_PER_EVENT = 10
 
 _FORMS = [  # (Polish, Belarusian) legal forms, from the glossary
     ("Spółdzielnia Socjalna", "Сацыяльны кааператыў"),
-    ("Stowarzyszenie", "Таварыства"),
+    ("Stowarzyszenie", "Грамадскае аб'яднанне"),
     ("Centrum Integracji Społecznej", "Цэнтр сацыяльнай інтэграцыі"),
-    ("Fundacja", "Фонд"),
+    ("Fundacja", "Фундацыя"),
 ]
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")

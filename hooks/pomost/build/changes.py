@@ -21,7 +21,7 @@ compare an incrementally rebuilt site with a full build, byte for byte.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from pomost.domain.references import References
@@ -363,6 +363,9 @@ class TrackingRenderer(Renderer):
                          TrackedFiles(files, recorder), env)
         self.refs = TrackedRefs(References(catalog), recorder)  # type: ignore[assignment]
         self.recorder = recorder
+
+    def making(self, page_url: str) -> AbstractContextManager[None]:
+        return self.recorder.page(page_url)
 
     def page(self, kind: str, rid: str, page_url: str, site_url: str = "") -> str:
         with self.recorder.page(page_url):

@@ -5,7 +5,8 @@ after the other, on one core. The languages share nothing but the theme's assets
 `python -m pomost build` runs one `mkdocs build --strict` per language (the hook reads
 POMOST_LANGUAGE and builds that language alone, with the switcher and sitemap alternates of
 a full build) and merges the outputs. Each is a fork of this process, which has imported
-MkDocs and compiled the theme's templates once for all of them (theme/compiled.py); each
+MkDocs and compiled the theme's templates once for all of them (theme/command.py,
+theme/compiled.py; where there is no fork, Windows, each is a new process); each
 language's build forks helpers of its own for its record pages (build/pool.py). The merge:
 
 * the default language's output is the site; each other language's ``<lang>/`` folder
@@ -22,15 +23,15 @@ import gzip
 import math
 import os
 import shutil
-import sys
 import tempfile
-import traceback
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from pomost.build.pool import cores
+from pomost.l10n import _
 from pomost.langs import LANGS
+from pomost.theme import command
 from pomost.theme.i18n import ROOT_FILES_PER_LANGUAGE
 
 LANGUAGE_VARIABLE = "POMOST_LANGUAGE"
@@ -66,20 +67,21 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS,
     at_once = len(langs) if together else 1
     children = str(max(0, math.ceil(cores() / at_once) - 1))
     try:
-        def start(lang: str) -> int:
+        def start(lang: str) -> Callable[[], int]:
             # Not --quiet: it hides the warnings --strict counts (MkDocs counts them in its
             # log handler, which --quiet raises above WARNING), so a dead link passed.
-            return _fork_mkdocs(root, ["build", "--strict", "--site-dir", str(parts[lang])],
-                                logs[lang], {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                                             LANGUAGE_VARIABLE: lang, WORKERS_VARIABLE: children})
+            return command.start_mkdocs(
+                root, ["build", "--strict", "--site-dir", str(parts[lang])], logs[lang],
+                {**os.environ, "NO_MKDOCS_2_WARNING": "1", LANGUAGE_VARIABLE: lang,
+                 WORKERS_VARIABLE: children})
 
         if together:
-            pids = {lang: start(lang) for lang in langs}
-            codes = {lang: _wait(pid) for lang, pid in pids.items()}
+            waits = {lang: start(lang) for lang in langs}
+            codes = {lang: wait() for lang, wait in waits.items()}
         else:
             codes = {}
             for lang in langs:
-                codes[lang] = _wait(start(lang))
+                codes[lang] = start(lang)()
                 if codes[lang]:
                     break
         messages: list[str] = []
@@ -98,47 +100,6 @@ def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS,
             logs[lang].close()
             if lang != langs[0]:
                 shutil.rmtree(part, ignore_errors=True)
-
-
-def warm(root: Path) -> None:
-    """Ready this process for the forked builds: MkDocs imported, the theme compiled."""
-    import mkdocs.__main__  # noqa: F401 - imported once here, not in each build
-
-    from pomost.theme import compiled
-    compiled.warm(root)
-
-
-def _fork_mkdocs(root: Path, args: list[str], log: Any, env: dict[str, str]) -> int:
-    """``mkdocs <args>`` in a fork of this process, its output to ``log``; its pid."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid:
-        return pid
-    code = 1
-    try:  # the child: what `python -m mkdocs <args>` does, in root, with env
-        os.chdir(root)
-        os.dup2(log.fileno(), 1)
-        os.dup2(log.fileno(), 2)
-        os.environ.clear()
-        os.environ.update(env)
-        sys.argv = ["mkdocs", *args]
-        from mkdocs.__main__ import cli
-        try:
-            cli.main(args=args, prog_name="mkdocs")
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-
-
-def _wait(pid: int) -> int:
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
 def worth_reading(log: str) -> str:
@@ -161,7 +122,8 @@ def assemble(parts: dict[str, Path], default: str) -> Path:
         if lang == default:
             continue
         if (site / lang).exists():
-            raise AssemblyError(f"the {default} build wrote {lang}/, which belongs to {lang}")
+            raise AssemblyError(_("the {default} build wrote {lang}/, which belongs to {lang}").format(
+                default=default, lang=lang))
         shutil.move(part / lang, site / lang)
         for path in sorted(p for p in part.rglob("*") if p.is_file()):
             rel = path.relative_to(part).as_posix()
@@ -171,8 +133,9 @@ def assemble(parts: dict[str, Path], default: str) -> Path:
                 (site / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, site / rel)
             elif (site / rel).read_bytes() != path.read_bytes():
-                raise AssemblyError(f"{rel} differs between the {default} and {lang} builds; "
-                                    f"a file outside {lang}/ must be the same in every language")
+                raise AssemblyError(_("{file} differs between the {default} and {lang} builds; a "
+                                      "file outside {lang}/ must be the same in every "
+                                      "language").format(file=rel, default=default, lang=lang))
         if (part / SITEMAP).exists():
             merge_sitemaps(site / SITEMAP, part / SITEMAP)
     return site

@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pomost.l10n import _
+
 CORES_VARIABLE = "POMOST_CORES"
 #: pages per chunk: small enough to share the work out evenly, large enough that the queue
 #: costs nothing
@@ -35,6 +37,12 @@ _NUMBER = struct.Struct("=I")
 
 class WorkerError(Exception):
     """A child failed; the message is what it raised."""
+
+
+def forks() -> bool:
+    """Whether this system can fork a process (not on Windows): without it every page and
+    record is done by the process itself, and each language's build starts a new Python."""
+    return hasattr(os, "fork")
 
 
 def cores() -> int:
@@ -54,7 +62,8 @@ class Pool:
     def __init__(self, items: Sequence[Any], work: Callable[[Any], None], children: int) -> None:
         self.items, self.work = items, work
         chunks = (len(items) + CHUNK - 1) // CHUNK
-        self.children = max(0, min(children, chunks - 1))
+        # Where there is no fork (Windows), this process writes every page.
+        self.children = max(0, min(children, chunks - 1)) if forks() else 0
         self._pids: dict[int, Path] = {}
         self._queue: int | None = None
         self._chunks = chunks
@@ -82,7 +91,7 @@ class Pool:
         os.close(write)
         self._queue = read
         gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
-        for _ in range(self.children):
+        for _child in range(self.children):
             report = Path(tempfile.mkstemp(prefix="pomost-worker-")[1])
             pid = os.fork()
             if pid == 0:  # the child: work, then leave without running the parent's exit code
@@ -109,10 +118,11 @@ class Pool:
         finally:
             failures = []
             for pid, report in self._pids.items():
-                _, status = os.waitpid(pid, 0)
+                _pid, status = os.waitpid(pid, 0)
                 if status:
                     text = report.read_text(encoding="utf-8") if report.exists() else ""
-                    failures.append(text.strip() or f"a worker ended with status {status}")
+                    failures.append(text.strip() or _("a helper process ended with status "
+                                                      "{status}").format(status=status))
                 report.unlink(missing_ok=True)
             self._pids.clear()
             if self._queue is not None:

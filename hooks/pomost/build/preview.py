@@ -1,5 +1,6 @@
-"""`make serve` (`python -m pomost serve`): the live preview, each saved edit shown within a
-second or so, and the pages exactly what `make site` would make of the same files.
+"""`pomost serve` (`make serve`): the live preview, each saved edit shown within a second
+or so, and the pages exactly what `pomost build` would make of the same files — drafts
+included (POMOST_PREVIEW=1, build/project.py), labelled.
 
 One worker process per language (``python -m pomost live-worker``, theme/live.py) builds its
 language once and keeps it in memory; after an edit it writes only what the edit changed.
@@ -10,12 +11,19 @@ the Polish one's, the sitemap merged from both (as build/parallel.py puts a site
 and each language's 404 page for what is missing. Every HTML page it sends gets a small
 script that reloads the page when a rebuild has finished (the files on disk have none).
 
+It starts, and stays useful, whatever state the data is in: while a worker's last build
+or update failed (a problem in data/, a broken page or mkdocs.yml), every page address, in
+every language, answers with one page listing the problems (in the language of messages),
+with the same reload script: when a saved file fixes them, the browser reloads by itself to
+the page it asked for.
+
 Edits to other code under hooks/ need a restart: the workers keep the modules they loaded.
 No MkDocs here.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import mimetypes
 import os
@@ -26,7 +34,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+import webbrowser
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,6 +43,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pomost.build.parallel import LANGUAGE_VARIABLE, SITEMAP, assemble, merge_sitemaps
+from pomost.build.project import PREVIEW_VARIABLE
+from pomost.l10n import _, language, ngettext
 from pomost.langs import LANGS, prefix
 
 #: what is watched, under the project's root
@@ -61,7 +72,9 @@ class Worker:
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
         if not line:
-            return {"ok": False, "message": f"the {self.lang} worker stopped"}
+            return {"ok": False, "problems": [_("the preview of the language '{lang}' has "
+                                                "stopped; restart the preview").format(
+                lang=self.lang)]}
         return json.loads(line)
 
     def send(self, paths: list[str]) -> None:
@@ -93,12 +106,20 @@ class Preview:
         self.version = 0
         self.changed = threading.Condition()
         env = {**(env or os.environ), "NO_MKDOCS_2_WARNING": "1",
-               "PYTHONPATH": str(self.root / "hooks")}
+               "PYTHONPATH": str(self.root / "hooks"), PREVIEW_VARIABLE: "1"}
         self.workers = {lang: Worker(self.root, lang, self.out / lang, env) for lang in langs}
         self.last = self._gather()
 
     def folder(self, lang: str) -> Path:
         return self.out / lang
+
+    @property
+    def problems(self) -> list[str] | None:
+        """What the last build or update of any language could not do, one problem a line
+        (each once); None while all is well."""
+        found = [line for answer in self.last.values() if not answer.get("ok")
+                 for line in answer.get("problems", [])]
+        return list(dict.fromkeys(found)) if found else None
 
     def _gather(self) -> dict[str, dict[str, Any]]:
         answers = {lang: worker.answer() for lang, worker in self.workers.items()}
@@ -176,6 +197,54 @@ def relative_paths(root: Path, paths: set[str]) -> list[str]:
     return found
 
 
+def is_page(site_path: str) -> bool:
+    """Whether ``site_path`` ('be/organizacje/x/index.html') asks for a page (not an asset)."""
+    last = site_path.rsplit("/", 1)[-1]
+    return last.endswith(".html") or "." not in last
+
+
+def error_page(problems: Iterable[str], path: str) -> bytes:
+    """The page every address shows while the data or the build has problems."""
+    items = list(problems)
+    count = ngettext("{count} problem", "{count} problems", len(items)).format(count=len(items))
+    rows = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in items)
+    text = {
+        "title": _("Pomost preview: the data has problems"),
+        "lead": _("The page {path} will show as soon as the problems below are fixed.").format(
+            path=path),
+        "how": _("Fix them in the files named at the start of each line (file:line:column), "
+                 "save the file, and this page reloads by itself."),
+    }
+    esc = {key: html.escape(value) for key, value in text.items()}
+    page = f"""<!doctype html>
+<html lang="{language()}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc['title']}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem;
+       color: #1a1a1a; line-height: 1.5; }}
+h1 {{ color: #8b0000; font-size: 1.6rem; }}
+li {{ margin: .4rem 0; }}
+code {{ white-space: pre-wrap; word-break: break-word; font-size: .95rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1 id="pomost-problems">{esc['title']} ({html.escape(count)})</h1>
+<p>{esc['lead']}</p>
+<ol>
+{rows}
+</ol>
+<p>{esc['how']}</p>
+</main>
+</body>
+</html>
+"""
+    return page.encode("utf-8")
+
+
 def _handler(preview: Preview, base: str) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
@@ -205,6 +274,11 @@ def _handler(preview: Preview, base: str) -> type[BaseHTTPRequestHandler]:
                 self.send_response(HTTPStatus.MOVED_PERMANENTLY)
                 self.send_header("Location", path + "/")
                 self.end_headers()
+                return
+            problems = preview.problems
+            if problems is not None and is_page(site_path):
+                self._send(HTTPStatus.OK, error_page(problems, path).replace(
+                    b"</body>", (_RELOAD % preview.version).encode() + b"</body>"), "text/html")
                 return
             status = HTTPStatus.OK
             if found is None:
@@ -250,13 +324,15 @@ def _watch(root: Path, notify: Callable[[set[str]], None]) -> Any:
 
 
 def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str], None] = print,
-          ready: threading.Event | None = None) -> int:
-    """Serve the preview of the project at ``root`` until interrupted."""
+          ready: threading.Event | None = None, open_browser: bool = False) -> int:
+    """Serve the preview of the project at ``root`` until interrupted (Ctrl+C)."""
     from pomost.records.yamlsource import is_editor_file
 
     started = time.perf_counter()
+    say(_("Building the preview…"))
     preview = Preview(root)
-    _report(preview.last, say, f"built in {time.perf_counter() - started:.1f} s")
+    _report(preview, say, _("The preview is ready ({seconds} s).").format(
+        seconds=f"{time.perf_counter() - started:.1f}"))
     pending: set[str] = set()
     wake = threading.Event()
 
@@ -272,13 +348,17 @@ def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str]
     server = ThreadingHTTPServer((host, port), _handler(preview, base))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    say(f"serving on http://{host}:{server.server_address[1]}{base}")
+    url = f"http://{host}:{server.server_address[1]}{base}"
+    say(_("The preview runs at {url} — it rebuilds whenever a file is saved; stop it with "
+          "Ctrl+C.").format(url=url))
+    if open_browser:
+        webbrowser.open(url)
     if ready is not None:
         ready.set()
     try:
         while True:
             wake.wait()
-            time.sleep(QUIET)
+            time.sleep(QUIET)  # the end of a burst of events, not a wait for a result
             while wake.is_set():  # more came meanwhile: wait for the burst to end
                 wake.clear()
                 time.sleep(QUIET)
@@ -288,17 +368,17 @@ def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str]
             code = [p for p in paths if p.startswith("hooks/") and not p.startswith(
                 ("hooks/pomost/render/templates/", "hooks/pomost/render/strings/"))]
             if code:
-                say(f"{', '.join(code)} changed: restart the preview to use the new code")
+                say(_("{files} changed: restart the preview to use the new code").format(
+                    files=", ".join(code)))
             paths = [p for p in paths if p not in code and not p.endswith((".pyc", "/"))]
             if not paths:
                 continue
             started = time.perf_counter()
-            answers = preview.refresh(paths)
-            how = ", ".join(f"{lang} {a.get('how', 'failed')} {a.get('seconds', 0):.2f} s"
-                            for lang, a in answers.items())
-            _report(answers, say, f"{', '.join(paths)}: updated in "
-                    f"{time.perf_counter() - started:.2f} s ({how})")
+            preview.refresh(paths)
+            _report(preview, say, _("{files}: updated in {seconds} s").format(
+                files=", ".join(paths), seconds=f"{time.perf_counter() - started:.2f}"))
     except KeyboardInterrupt:
+        say(_("The preview has stopped."))
         return 0
     finally:
         observer.stop()
@@ -328,8 +408,13 @@ def _settle(root: Path, paths: set[str], seconds: float = 5) -> None:
         before = now
 
 
-def _report(answers: dict[str, dict[str, Any]], say: Callable[[str], None], done: str) -> None:
-    problems = [a["message"] for a in answers.values() if not a.get("ok")]
-    for message in dict.fromkeys(problems):
-        say(message)
-    say(done if not problems else "the preview shows the last version that could be built")
+def _report(preview: Preview, say: Callable[[str], None], done: str) -> None:
+    problems = preview.problems
+    if problems is None:
+        say(done)
+        return
+    for line in problems:
+        say(line)
+    say(ngettext("The preview shows {count} problem until it is fixed.",
+                 "The preview shows {count} problems until they are fixed.",
+                 len(problems)).format(count=len(problems)))

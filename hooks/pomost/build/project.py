@@ -4,6 +4,10 @@ Kept free of MkDocs so that tests and `make check` use exactly what the build us
 catalog is loaded once per build and again only when a file in data/ changed (`make serve`);
 under `python -m pomost build` it comes validated from `python -m pomost check --save`
 in a file (POMOST_CATALOG), so the per-language builds do not read the YAML again.
+
+Drafts: the preview (`pomost serve`, POMOST_PREVIEW=1) keeps them, each heading labelled
+in both languages, so every list, title and index shows the label; every other build
+leaves them out (records/catalog.py).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 from pomost.build.changes import Recorder, TrackingRenderer
 from pomost.build.reload import Reader
@@ -24,10 +29,12 @@ from pomost.domain.grants import grant_table
 from pomost.langs import LANGS, absolute
 from pomost.publish.downloads import Downloads
 from pomost.records.catalog import Catalog, load_catalog
+from pomost.records.kinds import KINDS
 from pomost.records.yamlsource import data_files
 from pomost.render.environment import environment
 from pomost.render.links import Links
 from pomost.render.pages import Renderer
+from pomost.render.strings import load_all
 from pomost.render.wording import Wording
 from pomost.theme.generated import STATEMENT_PATH
 
@@ -37,10 +44,17 @@ CATALOG_VARIABLE = "POMOST_CATALOG"
 #: set to 1 in a preview worker (theme/live.py): data/ is read again record by record, and
 #: the renderers note what each page is made of
 LIVE_VARIABLE = "POMOST_LIVE"
+#: set to 1 by `pomost serve`: the build is a preview, drafts included
+PREVIEW_VARIABLE = "POMOST_PREVIEW"
 
 
 def live() -> bool:
     return os.environ.get(LIVE_VARIABLE) == "1"
+
+
+def preview() -> bool:
+    """Whether this build is the preview (drafts shown) or a build for publishing."""
+    return os.environ.get(PREVIEW_VARIABLE) == "1"
 
 
 @cache
@@ -57,6 +71,24 @@ _RECORDERS: dict[str, Recorder] = {}
 
 def recorder(lang: str) -> Recorder:
     return _RECORDERS.setdefault(lang, Recorder())
+
+
+def labelled(catalog: Catalog) -> Catalog:
+    """The drafts' headings with the draft label of each language: "Kuźnia (wersja robocza)"."""
+    strings = load_all()
+    changed = {}
+    for kind in KINDS:
+        drafts = catalog.drafts.get(kind.attr)
+        if not drafts:
+            continue
+        records = dict(catalog.records[kind.attr])
+        for rid in drafts:
+            heading = kind.title(records[rid])
+            marked = heading.model_copy(update={
+                lang: f"{getattr(heading, lang)} ({strings[lang]['draft_label']})" for lang in LANGS})
+            records[rid] = records[rid].model_copy(update={kind.heading: marked})
+        changed[kind.attr] = records
+    return catalog.replace(**changed) if changed else catalog
 
 
 @dataclass(frozen=True)
@@ -106,10 +138,26 @@ class Project:
 
     def theme_globals(self, lang: str, site_url: str) -> dict[str, str]:
         """What the theme overrides show on every page, the 404 included: the skip link's
-        label and the link to the accessibility statement (relative path and absolute URL)."""
-        strings = self.renderer(lang).strings
-        path = self.renderer(lang).prefix + STATEMENT_PATH
+        label, the link to the accessibility statement (relative path and absolute URL),
+        the footer's line, and the publisher (name, page, contact) for the top bar and the
+        footer. Material prints these as they are: every text from data/ goes escaped."""
+        renderer = self.renderer(lang)
+        strings, text = renderer.strings, renderer.words.text
+        path = renderer.prefix + STATEMENT_PATH
+        name = text(self.catalog.settings.name)
+        who = renderer.publisher
+        email = (who.email or "").removeprefix("mailto:")
         return {"skip_label": strings["skip_link"], "statement_label": strings["a11y_title"],
+                "lang": lang, "languages_label": strings["languages_label"],
+                "mark": Markup(renderer.env.get_template("mark.html").render()),
+                "copyright": escape(f"{name} — {strings['site_tagline']}"),
+                "publisher_label": strings["publisher_label"],
+                "publisher": escape(text(who.name)),
+                "publisher_path": renderer.links.page("organisation", who.id),
+                "publisher_address": escape(text(who.address)),
+                "publisher_phone": escape(who.phone or ""),
+                "publisher_tel": escape((who.phone or "").replace(" ", "")),
+                "publisher_email": escape(email),
                 "statement_path": path,
                 "statement_url": absolute(site_url, path) if site_url else "/" + path}
 
@@ -141,17 +189,25 @@ def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:
         pickle.dump((_signature(root / "data"), catalog), handle, pickle.HIGHEST_PROTOCOL)
 
 
+def read_catalog(path: Path) -> Catalog:
+    """The catalog ``save_catalog`` wrote."""
+    with open(path, "rb") as handle:
+        return pickle.load(handle)[1]
+
+
 _READER = Reader()
 
 
 def _load(data: Path, signature: tuple) -> Catalog:
     handed = os.environ.get(CATALOG_VARIABLE)
-    if handed and Path(handed).is_file():
+    if handed and Path(handed).is_file() and not preview():
         with open(handed, "rb") as handle:
             saved, catalog = pickle.load(handle)
         if saved == signature:  # the same files, unchanged since they were validated
             return catalog
-    return _READER.load(data) if live() else load_catalog(data)
+    drafts = preview()
+    catalog = _READER.load(data, drafts=drafts) if live() else load_catalog(data, drafts=drafts)
+    return labelled(catalog) if drafts else catalog
 
 
 #: config file -> the project of the build running now (the hook checks data/ for changes
@@ -171,10 +227,11 @@ def project(root: Path) -> Project:
     """The project at ``root``, loaded once and again only when a file in data/ changes."""
     data = root / "data"
     signature = _signature(data)
+    signature = (*signature, preview())
     cached = _CACHE.get(data)
     if cached and cached[0] == signature:
         return cached[1]
-    result = Project(_load(data, signature))
+    result = Project(_load(data, signature[:-1]))
     _CACHE[data] = (signature, result)
     return result
 

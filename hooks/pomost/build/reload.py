@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pomost.build.pool import forks
 from pomost.records import catalog as catalog_module
 from pomost.records import quality, rules, yamlsource
-from pomost.records.catalog import Catalog, load_catalog
+from pomost.records.catalog import Catalog, load_catalog, without_drafts
 from pomost.records.kinds import KINDS, Kind
 
 #: where a record starts: '-' at the start of a line, then a space or the end of the line
@@ -41,11 +42,14 @@ class _Unusual(Exception):
 
 @dataclass(frozen=True)
 class _Read:
-    """One record's text as read: its id, the validated record, its coverage."""
+    """One record's text as read: its id, the validated record, its coverage, the fields a
+    draft has without Belarusian, and where its id stands in that text (line, column)."""
 
     rid: str
     record: Any
     coverage: tuple[int, int]
+    untranslated: tuple[str, ...] = ()
+    id_at: tuple[int, int] = (1, 1)
 
 
 def _records_of(text: str) -> tuple[str, list[str]]:
@@ -71,18 +75,21 @@ def _parse(text: str, name: str) -> Any:
     return builder
 
 
-def _read_one(kind: Kind, name: str, text: str) -> _Read:
+def _read_one(kind: Kind, name: str, text: str, path: Path) -> _Read:
     builder = _parse(text, name)
     value = builder.value
     if kind.many and not (isinstance(value, list) and len(value) == 1):
         raise _Unusual
     doc = yamlsource.Document(name, value, builder.positions, builder.key_positions)
     problems: list[yamlsource.Problem] = []
-    found = catalog_module._one(doc, kind.model, (0,) if kind.many else (), problems)
+    at = (0,) if kind.many else ()
+    found = catalog_module._one(doc, kind, at, problems, catalog_module._Reader(path))
     if problems or found is None or next(quality.problems(kind, doc), None) is not None:
         raise _Unusual
-    record = found[1]
-    return _Read(getattr(record, "id", ""), record, catalog_module._coverage(value))
+    record, untranslated = found
+    return _Read(getattr(record, "id", ""), record, catalog_module._coverage(value),
+                 untranslated if getattr(record, "draft", False) else (),
+                 doc.where((*at, "id")))
 
 
 class Reader:
@@ -99,34 +106,43 @@ class Reader:
         #: how many record texts the last load parsed (tests, the preview's log)
         self.parsed = 0
 
-    def load(self, data: Path) -> Catalog:
-        """What load_catalog(data) gives (or raises)."""
+    def load(self, data: Path, *, drafts: bool = True) -> Catalog:
+        """What load_catalog(data, drafts=drafts) gives (or raises)."""
         try:
-            return self._load(data)
+            catalog = self._load(data)
         except _Unusual:  # (what was read stays known: a half-saved file is read again soon)
-            return load_catalog(data)
+            return load_catalog(data, drafts=drafts)
+        return catalog if drafts else without_drafts(catalog)
 
     def _load(self, data: Path) -> Catalog:
         self.parsed = 0
         loaded: dict[str, Any] = {}
         coverage: dict[str, tuple[int, int]] = {}
+        places: dict[str, dict[str, tuple[str, int, int]]] = {}
+        untranslated: dict[str, dict[str, tuple[str, ...]]] = {}
         for kind in KINDS:
             name = f"data/{kind.file}"
             try:
                 text = yamlsource._decode(yamlsource._read(data / kind.file, name), name)
             except yamlsource.YamlError:
                 raise _Unusual from None
-            reads = list(self._file(kind, name, text))
-            coverage[name] = (sum(r.coverage[0] for r in reads), sum(r.coverage[1] for r in reads))
+            reads = list(self._file(kind, name, text, data / kind.file))
+            coverage[name] = (sum(r.coverage[0] for r, _line in reads),
+                             sum(r.coverage[1] for r, _line in reads))
             if kind.many:
-                records = {r.rid: r.record for r in reads}
+                records = {r.rid: r.record for r, _line in reads}
                 if len(records) != len(reads):  # the same id twice
                     raise _Unusual
                 loaded[kind.attr] = records
+                untranslated[kind.attr] = {r.rid: r.untranslated for r, _line in reads
+                                           if getattr(r.record, "draft", False)}
+                places[kind.attr] = {r.rid: (name, line + r.id_at[0] - 1, r.id_at[1])
+                                     for r, line in reads}
             else:
-                loaded[kind.attr] = reads[0].record
+                loaded[kind.attr] = reads[0][0].record
         singles = {k.attr: loaded.pop(k.attr) for k in KINDS if not k.many}
-        catalog = Catalog(records=loaded, coverage=coverage, **singles)
+        catalog = Catalog(records=loaded, coverage=coverage, places=places, drafts=untranslated,
+                          **singles)
         try:
             # Without the parsed files, a rule that finds a problem cannot say where: it
             # fails, and load_catalog finds it again with its place. (Quality was checked
@@ -139,10 +155,11 @@ class Reader:
             raise _Unusual from None
         return catalog
 
-    def _file(self, kind: Kind, name: str, text: str) -> Iterator[_Read]:
+    def _file(self, kind: Kind, name: str, text: str, path: Path) -> Iterator[tuple[_Read, int]]:
+        """Each record of the file as read, with the line its text starts on."""
         known = self._known.get(name, {})
         if not kind.many:
-            pieces = [text]
+            before, pieces = "", [text]
         else:
             before, pieces = _records_of(text)
             if before.strip() and (yamlsource._controls(before, name) or
@@ -151,14 +168,16 @@ class Reader:
                                        for line in before.splitlines())):
                 raise _Unusual
         now: dict[str, _Read] = {}
+        line = 1 + before.count("\n")
         for piece in pieces:
             read = known.get(piece) or now.get(piece)
             if read is None:
-                read = _read_one(kind, name, piece)
+                read = _read_one(kind, name, piece, path)
                 self.parsed += 1
             if self._remember:
                 now[piece] = read
-            yield read
+            yield read, line
+            line += piece.count("\n")
         self._known[name] = now
 
 
@@ -167,13 +186,13 @@ class Reader:
 #: a file with fewer records than this is read by the process itself
 _SHARED_FROM = 400
 #: the files whose records the children parse, set before they are forked
-_JOBS: list[tuple[Kind, str, list[str]]] = []
+_JOBS: list[tuple[Kind, str, list[str], Path]] = []
 
 
 def _parse_slice(task: tuple[int, int, int]) -> list[_Read] | None:
-    kind, name, pieces = _JOBS[task[0]]
+    kind, name, pieces, path = _JOBS[task[0]]
     try:
-        return [_read_one(kind, name, piece) for piece in pieces[task[1]:task[2]]]
+        return [_read_one(kind, name, piece, path) for piece in pieces[task[1]:task[2]]]
     except _Unusual:
         return None
 
@@ -195,12 +214,12 @@ def read_on_cores(data: Path, cores: int) -> Catalog:
         except (yamlsource.YamlError, _Unusual):
             continue  # read whole, below: load_catalog words what is wrong
         if len(pieces) >= _SHARED_FROM:
-            jobs.append((kind, name, pieces))
-    if cores < 2 or not jobs:
-        return Reader(remember=False).load(data)
+            jobs.append((kind, name, pieces, data / kind.file))
+    if cores < 2 or not jobs or not forks():
+        return Reader(remember=False).load(data)  # (no fork on Windows: one process reads)
     _JOBS[:] = jobs
     tasks = [(i, start, min(start + -(-len(p) // (cores * 4)), len(p)))
-             for i, (_, _, p) in enumerate(jobs)
+             for i, (_, _, p, _path) in enumerate(jobs)
              for start in range(0, len(p), -(-len(p) // (cores * 4)))]
     try:
         with multiprocessing.get_context("fork").Pool(cores) as workers:
@@ -210,6 +229,6 @@ def read_on_cores(data: Path, cores: int) -> Catalog:
     for (i, start, stop), reads in zip(tasks, results, strict=True):
         if reads is None:  # a problem: load_catalog finds and words it
             return load_catalog(data)
-        kind, name, pieces = jobs[i]
+        kind, name, pieces, _path = jobs[i]
         reader._known.setdefault(name, {}).update(zip(pieces[start:stop], reads, strict=True))
     return reader.load(data)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from pomost.l10n import _
 from pomost.theme.material import shipped_inline_scripts
 
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -82,16 +83,17 @@ def inline_hashes(site_dir: Path) -> tuple[list[str], list[str]]:
         styles.update(map(_sha256, parser.styles))
         unhashable.update(f"{html.relative_to(site_dir)}: {u}" for u in parser.unhashable)
     if unhashable:
-        raise UnhashableMarkup("inline code that a Content-Security-Policy hash cannot allow "
-                               "(move it into a file):\n" + "\n".join(sorted(unhashable)))
+        raise UnhashableMarkup(_("inline code that a Content-Security-Policy hash cannot allow "
+                                 "(move it into a file):") + "\n" + "\n".join(sorted(unhashable)))
     depth = max((len(p.relative_to(site_dir).parts) - 1 for p in pages), default=0)
     shipped = shipped_inline_scripts(depth)
     unknown = sorted((page, script) for script, page in found.items() if script not in shipped)
     if unknown:
-        raise UnknownInlineScript("\n".join(
-            f"{page}: an inline script the theme does not ship ({' '.join(script.split())[:60]}…) "
-            "— the web server would let it run; remove it from the page, or move it into a "
-            "file under docs/assets/" for page, script in unknown))
+        raise UnknownInlineScript("\n".join(_(
+            "{page}: an inline script the theme does not ship ({script}…) — the web server "
+            "would let it run; remove it from the page, or move it into a file under "
+            "docs/assets/").format(page=page, script=" ".join(script.split())[:60])
+            for page, script in unknown))
     return sorted(_sha256(script) for script in found), sorted(styles)
 
 

@@ -60,6 +60,30 @@ class GrantTable:
         return tuple(seen.values())
 
     @property
+    def founder_assumptions(self) -> tuple[str, ...]:
+        """What the maximum per founding member assumes that the source does not say:
+        'one_workplace' (an amount "per person or workplace" counted once per founder) and
+        'monthly' (an amount the data pays every month although the source does not say so).
+        Wherever that maximum is shown, these are shown beside it."""
+        rows = [row for row in self.rows if row.amount.founder]
+        found = []
+        if any(row.amount.per == "person_or_workplace" for row in rows):
+            found.append("one_workplace")
+        if any(not row.amount.payment_stated for row in rows):
+            found.append("monthly")
+        return tuple(found)
+
+    @property
+    def monthly_assumed_for(self) -> tuple[Instrument, ...]:
+        """The instruments whose founder amounts the data pays monthly without the source
+        saying so (what the 'monthly' assumption is about)."""
+        seen: dict[str, Instrument] = {}
+        for row in self.rows:
+            if row.amount.founder and not row.amount.payment_stated:
+                seen.setdefault(row.instrument.id, row.instrument)
+        return tuple(seen.values())
+
+    @property
     def assumed(self) -> tuple[Row, ...]:
         """Rows whose monthly payment is the data's assumption, not the source's word."""
         return tuple(row for row in self.rows if not row.amount.payment_stated)

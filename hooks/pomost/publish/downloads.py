@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 
-from pomost.domain.grants import GrantTable
+from pomost.domain.grants import GrantTable, Row
 from pomost.domain.timeline import Agenda, build_instant
 from pomost.langs import absolute
 from pomost.publish import feed, ical
@@ -19,6 +19,11 @@ from pomost.render.links import Links
 from pomost.render.wording import Wording
 
 
+def known_dates_of(agenda: Agenda, event: Event) -> list[dt.date]:
+    """The dates an undated event is known by (those of the events inside it)."""
+    return [] if event.date else agenda.timeline.known_dates(event)
+
+
 class Downloads:
     def __init__(self, catalog: Catalog, words: Wording, links: Links, grants: GrantTable,
                  agenda: Agenda) -> None:
@@ -28,15 +33,25 @@ class Downloads:
 
     @cached_property
     def grant_csv(self) -> bytes:
-        """The grant table as CSV for Polish Excel (spreadsheet.excel_csv)."""
+        """The grant table as CSV for Polish Excel (spreadsheet.excel_csv). As on the page,
+        an assumption of the data stands beside the figure it changes: the period of an
+        amount paid monthly by assumption, and the label of the maximum per founder."""
         t, w = self.words.strings, self.words
+
+        def period(row: Row) -> str:
+            assumed = "" if row.amount.payment_stated else f" ({t['payment_assumed']})"
+            return w.period(row.amount) + assumed
+
+        footer = t["grant_footer"]
+        if self.grants.founder_assumptions:
+            footer += f" ({w.founder_assumptions(self.grants)})"
         return excel_csv([
             [t["grant_col_instrument"], t["grant_col_purpose"], t["grant_col_max"],
              t["grant_col_unit"], t["grant_col_period"], t["grant_col_total"]],
             *([w.text(row.instrument.name), w.text(row.amount.purpose),
-               row.amount.max_pln, w.unit(row.amount), w.period(row.amount), row.total]
+               row.amount.max_pln, w.unit(row.amount), period(row), row.total]
               for row in self.grants.rows),
-            [t["grant_footer"], "", "", "", "", self.grants.per_founder]])
+            [footer, "", "", "", "", self.grants.per_founder]])
 
     @cached_property
     def csv_size(self) -> str:
@@ -96,7 +111,8 @@ class Downloads:
             where = f", {w.text(event.place)}" if event.place else ""
             entries.append(feed.Entry(
                 self.event_url(site_url, event.id), w.text(event.title),
-                f"{w.when_text(event)}{where}. {w.text(event.summary)}"))
+                f"{w.when_text(event, known_dates_of(self.agenda, event))}{where}. "
+                f"{w.text(event.summary)}"))
         return feed.atom(entries, lang=self.lang, title=self.feed_title,
                          author=w.text(self.catalog.settings.name),
                          self_url=absolute(site_url, self.links.feed_path),

@@ -22,7 +22,7 @@ from pydantic import TypeAdapter
 from pomost.publish.spreadsheet import excel_csv
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import Kind, published
-from pomost.records.models import Amount, Id, Note, Record, Text, Url
+from pomost.records.models import Amount, Id, Note, Offer, Record, Step, Text, Url
 from pomost.render.links import Links
 from pomost.render.wording import Wording
 
@@ -45,7 +45,9 @@ class Dataset:
 DATASETS = tuple(Dataset.of(kind) for kind in published())
 
 #: record parts that are lists of small records, documented after the record types
-PARTS = {"amounts": Amount, "notes": Note}
+PARTS = {"amounts": Amount, "offers": Offer, "how_to_apply": Step, "notes": Note}
+#: the type of each list of parts -> its shape
+_PART_SHAPES = {Amount: "amounts", Offer: "offers", Step: "steps", Note: "notes"}
 
 #: code fields whose codes are labelled by UI strings with another prefix than the field name
 CODE_LABELS = {"kind": "note"}
@@ -65,9 +67,14 @@ def columns(model: type[Record]) -> list[Column]:
     """The model's fields in their order, with what kind of value each holds."""
     result = []
     for name, info in model.model_fields.items():
+        if info.exclude:  # draft: drafts are never published
+            continue
         # pydantic moves a required field's Annotated[...] metadata out of its annotation
         annotation = _optional_of(typing.Annotated[(info.annotation, *info.metadata)]
                                   if info.metadata else info.annotation)
+        if (typing.get_origin(annotation) is typing.Annotated
+                and typing.get_origin(typing.get_args(annotation)[0]) is Literal):
+            annotation = typing.get_args(annotation)[0]  # a code with its Meanings (models.py)
         choices = typing.get_args(annotation) if typing.get_origin(annotation) is Literal else ()
         always = info.is_required() or info.default not in (None, [])
         result.append(Column(name, _shape(annotation), always, choices))
@@ -86,7 +93,7 @@ def _optional_of(annotation: Any) -> Any:
 def _shape(annotation: Any) -> str:
     if typing.get_origin(annotation) is list:
         item = typing.get_args(annotation)[0]
-        return {Amount: "amounts", Note: "notes"}.get(item, "ids")
+        return _PART_SHAPES.get(item, "ids")
     if typing.get_origin(annotation) is Literal:
         return "code"
     if annotation == Url:
@@ -199,11 +206,23 @@ class OpenData:
             return ", ".join(value)
         if column.shape == "amounts":
             return "\n".join(f"{self.words.amount_text(a)} — {self.words.text(a.purpose)}" for a in value)
+        if column.shape == "offers":
+            return "\n".join(self.offer_line(offer) for offer in value)
+        if column.shape == "steps":
+            return "\n".join(f"{self.words.text(step.text)} ({step.source})" for step in value)
         if column.shape == "notes":
             t = self.words.strings
             return "\n".join(f"{t['note_' + n.kind]}: {self.words.text(n.text)}"
                              + (f" ({n.source})" if n.source else "") for n in value)
         return str(value)
+
+    def offer_line(self, offer: Offer) -> str:
+        """One offer in one line: '2024 r., <provider>: do … — purpose; … (source)'."""
+        w = self.words
+        provider = self.catalog.centres.get(offer.provider or "")
+        who = f", {w.text(provider.name)}" if provider else ""
+        amounts = "; ".join(f"{w.amount_text(a)} — {w.text(a.purpose)}" for a in offer.amounts)
+        return f"{w.year(offer.year)}{who}: {amounts} ({offer.source})"
 
     def choices(self, column: Column) -> list[tuple[str, str | None]]:
         """(code, its UI label if the site has one) for a code column."""

@@ -1,30 +1,70 @@
-"""Per-language search: one small UTF-8 index per language, built in one pass over the pages.
+"""Per-language search: what each page contributes to its language's index, and the filters.
 
-Material's search plugin writes one index for both languages, re-parses the HTML of every
-page and escapes every Cyrillic letter as ``\\uXXXX``; the i18n plugin then de-duplicates it
-quadratically. Instead the build collects, per language, what readers search for:
+Engine-neutral: an *entry* is a page (or a section of a hand-written page) as search sees
+it — where it is, its title, the line shown under the title, the texts to search with a
+weight each, its kind and its filter values. Which engine reads the entries and in which
+files is ``pomost.publish.searchindex``; how the theme shows search is ``pomost.theme``.
 
-* a record page: its title and its one-sentence summary (not every word: at 10,000
-  organisations the full text would be tens of megabytes for every reader who searches);
-* a hand-written page: its title and each heading, with the first words of each section.
+* A record page: its name (weight ``TITLE``), its short name and the people and places it
+  names (``NAME``: an organisation's town, county, address and the people who work there;
+  an event's place, its people with their roles, the organisations taking part), its
+  one-sentence summary and what it is (``TEXT``: legal form, for whom). Long descriptions
+  stay out: at 10,000 organisations they would make every reader's search heavy.
+* A hand-written page: its title, and each heading with the first words of its section.
 
-Each language's entries have locations relative to that language's root; where the index
-is written and in which format is the theme's business (pomost.theme.material).
+Filters (``FACETS``): the kind of page, the county or town, the legal form and the
+instrument. Their values are keyed by the Polish text made into an address-safe slug, so
+both languages filter by the same keys.
 
-No MkDocs here: the hook hands over URLs, titles and HTML.
+No MkDocs here: the hook hands over URLs, titles, records and HTML.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
+
+from pomost.publish.searchtext import words
+from pomost.records.catalog import Catalog
+from pomost.records.models import Event, Instrument, Organisation, Text
 
 #: characters of a hand-written page's section kept in the index (a section, not a book)
 SECTION_TEXT = 300
+#: characters of a record's summary shown under its title in the results
+SNIPPET = 200
+
+#: weights of what an entry is searched by
+TITLE, NAME, TEXT = 3, 2, 1
+
+#: kinds of entry, in the order the index lists them (and a kind filter offers them)
+KINDS = ("organisation", "instrument", "event", "page")
+
+#: the filters: kind of page, county or town, legal form, instrument
+FACETS = ("kind", "place", "legal_form", "instrument")
 
 _HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED = {"script", "style", "template"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
          "source", "track", "wbr"}
+
+
+@dataclass
+class Entry:
+    """One page (or section) as search sees it, in one language."""
+
+    location: str                    # relative to the language's root: 'organizacje/x/'
+    title: str                       # plain text, never markup
+    text: str                        # the line under the title in the results
+    kind: str                        # one of KINDS
+    #: (text, weight) pairs searched besides the title (TITLE) and the text (TEXT)
+    extra: list[tuple[str, int]] = field(default_factory=list)
+    #: facet -> the keys of its values this entry has (see FACETS; kind is ``kind``)
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+    def searched(self) -> list[tuple[str, int]]:
+        return [(self.title, TITLE), (self.text, TEXT), *self.extra]
 
 
 def location(url: str, prefix: str) -> str:
@@ -34,6 +74,9 @@ def location(url: str, prefix: str) -> str:
     return url[len(prefix):]
 
 
+def slug(text: str) -> str:
+    """A filter value's key: 'Chełm – Zamość' -> 'chelm-zamosc' (the same in every language)."""
+    return "-".join(words(text)) or "-"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -89,8 +132,8 @@ class _Sections(HTMLParser):
         self.sections[-1][2 if self._heading else 3].append(data)
 
 
-def page_entries(url: str, title: str, html: str) -> list[dict[str, str]]:
-    """Index entries of a hand-written page: the page itself (its H1 and the text up to the
+def page_entries(url: str, title: str, html: str) -> list[Entry]:
+    """Entries of a hand-written page: the page itself (its H1 and the text up to the
     next heading), then one entry per further heading that has an id."""
     parser = _Sections()
     parser.feed(html)
@@ -103,28 +146,189 @@ def page_entries(url: str, title: str, html: str) -> list[dict[str, str]]:
             continue
         heading_text = " ".join("".join(heading).split())
         if heading_text:
-            sections.append({"location": f"{url}#{anchor}", "title": heading_text,
-                             "text": _shorten("".join(text), SECTION_TEXT)})
-    page = {"location": url, "title": title, "text": _shorten("".join(intro), SECTION_TEXT)}
+            sections.append(Entry(f"{url}#{anchor}", heading_text,
+                                  _shorten("".join(text), SECTION_TEXT), "page",
+                                  extra=[(title, TEXT)], facets={"kind": ["page"]}))
+    page = Entry(url, title, _shorten("".join(intro), SECTION_TEXT), "page",
+                 facets={"kind": ["page"]})
     return [page, *sections]
 
 
-def record_entry(url: str, title: str, summary: str) -> dict[str, str]:
-    """A record page's entry: what lists show of it, its name and one-sentence summary."""
-    return {"location": url, "title": title, "text": " ".join(summary.split())}
+def plain_entry(url: str, title: str, description: str) -> Entry:
+    """A generated page that is not a record (the accessibility statement)."""
+    return Entry(url, title, " ".join(description.split()), "page", facets={"kind": ["page"]})
+
+
+def _t(value: Text | None, lang: str) -> str:
+    return getattr(value, lang) if value is not None else ""
+
+
+def _org_facets(org: Organisation) -> dict[str, list[str]]:
+    places = ([f"county:{slug(org.county.pl)}"] if org.county else []) + (
+        [f"town:{slug(org.town.pl)}"] if org.town else [])
+    return {"place": places,
+            "legal_form": [slug(org.legal_form.pl)] if org.legal_form else [],
+            "instrument": list(org.instruments)}
+
+
+class Entries:
+    """Makes the entries of record pages, knowing who works where (people name no page of
+    their own: they are found on the pages of their organisation and their events)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._staff: dict[str, list[Any]] = defaultdict(list)
+        for person in catalog.people.values():
+            if person.organisation:
+                self._staff[person.organisation].append(person)
+
+    def record(self, url: str, kind: str, rid: str, lang: str) -> Entry:
+        """The entry of the record page at ``url`` (``kind`` as in pomost.kinds)."""
+        record = self.catalog.of(kind)[rid]
+        summary = " ".join(_t(record.summary, lang).split())
+        text = _shorten(summary, SNIPPET)
+        extra: list[tuple[str, int]] = [] if text == summary else [(summary, TEXT)]
+        facets: dict[str, list[str]] = {"kind": [kind]}
+        if isinstance(record, Organisation):
+            title = _t(record.name, lang)
+            extra += [(_t(v, lang), NAME) for v in (record.short_name, record.town,
+                                                    record.county, record.address) if v]
+            for person in self._staff.get(rid, []):
+                extra += [(_t(person.name, lang), NAME), (_t(person.role, lang), TEXT)]
+            if record.legal_form:
+                extra.append((_t(record.legal_form, lang), TEXT))
+            facets.update(_org_facets(record))
+        elif isinstance(record, Event):
+            title = _t(record.title, lang)
+            if record.place:
+                extra.append((_t(record.place, lang), NAME))
+            for pid in record.people:
+                person = self.catalog.people[pid]
+                extra += [(_t(person.name, lang), NAME), (_t(person.role, lang), TEXT)]
+            for oid in record.organisations:
+                extra.append((_t(self.catalog.organisations[oid].name, lang), TEXT))
+            facets["instrument"] = list(record.instruments)
+        elif isinstance(record, Instrument):
+            title = _t(record.name, lang)
+            extra += [(_t(v, lang), TEXT) for v in (record.for_whom, record.programme) if v]
+            facets["instrument"] = [rid]
+        else:
+            raise ValueError(f"no search entry for a {kind}")
+        return Entry(url, title, text, kind, extra=[e for e in extra if e[0]], facets=facets)
+
+
+@dataclass
+class Value:
+    """One value of a filter: its key, its label in one language, its group (county or
+    town) and the records that have it."""
+
+    key: str
+    label: str
+    group: str
+    records: list[tuple[str, str]] = field(default_factory=list)  # (kind, id)
+
+
+def facet_values(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
+    """Every value of every filter but ``kind``, with its records, sorted by label: for the
+    filter lists of the search page (with and without JavaScript)."""
+    found: dict[str, dict[str, Value]] = {f: {} for f in FACETS if f != "kind"}
+
+    def add(facet: str, key: str, label: str, group: str, record: tuple[str, str]) -> None:
+        value = found[facet].setdefault(key, Value(key, label, group))
+        value.records.append(record)
+
+    for oid, org in catalog.organisations.items():
+        if org.county:
+            add("place", f"county:{slug(org.county.pl)}", _t(org.county, lang), "county",
+                ("organisation", oid))
+        if org.town:
+            add("place", f"town:{slug(org.town.pl)}", _t(org.town, lang), "town",
+                ("organisation", oid))
+        if org.legal_form:
+            add("legal_form", slug(org.legal_form.pl), _t(org.legal_form, lang), "",
+                ("organisation", oid))
+    for iid, instrument in catalog.instruments.items():
+        found["instrument"][iid] = Value(iid, _t(instrument.name, lang), "",
+                                         [("instrument", iid)])
+    for kind, records in (("organisation", catalog.organisations), ("event", catalog.events)):
+        for rid, record in records.items():
+            for iid in record.instruments:
+                found["instrument"][iid].records.append((kind, rid))
+    order = {"county": 0, "town": 1, "": 2}
+    return {facet: sorted(values.values(), key=lambda v: (order[v.group], words(v.label), v.key))
+            for facet, values in found.items()}
 
 
 class Indexes:
     """The entries of each language's index, collected during the build."""
 
     def __init__(self) -> None:
-        self._docs: dict[str, list[dict[str, str]]] = {}
+        self._docs: dict[str, list[Entry]] = {}
 
     def start(self, lang: str) -> None:
         self._docs[lang] = []
 
-    def add(self, lang: str, entries: list[dict[str, str]]) -> None:
+    def add(self, lang: str, entries: list[Entry]) -> None:
         self._docs.setdefault(lang, []).extend(entries)
 
-    def docs(self, lang: str) -> list[dict[str, str]]:
+    def docs(self, lang: str) -> list[Entry]:
         return self._docs.get(lang, [])
+
+
+#: the words of the search box, its filters and the filter lists, per language. Kept with
+#: search rather than in render/strings: the browser gets them too (``labels``).
+#: ``results`` holds the CLDR plural forms (one, few, many, other) with # for the number.
+LABELS: dict[str, dict[str, Any]] = {
+    "pl": {
+        "search": "Szukaj", "placeholder": "Szukaj", "reset": "Wyczyść",
+        "filters": "Filtry", "any": "wszystkie",
+        "kind": "Rodzaj strony", "place": "Powiat lub miejscowość",
+        "legal_form": "Forma prawna", "instrument": "Instrument wsparcia",
+        "county": "Powiaty", "town": "Miejscowości",
+        "kinds": {"organisation": "Organizacja", "instrument": "Instrument wsparcia",
+                  "event": "Wydarzenie", "page": "Strona"},
+        "kinds_plural": {"organisation": "Organizacje", "instrument": "Instrumenty wsparcia",
+                         "event": "Wydarzenia", "page": "Pozostałe strony"},
+        "results": {"one": "1 wynik", "few": "# wyniki", "many": "# wyników",
+                    "other": "# wyniku"},
+        "none": "Nic nie znaleziono", "type": "Wpisz szukane słowa",
+        "busy": "Szukam…", "failed": "Wyszukiwanie nie powiodło się. Spróbuj ponownie.",
+        "more": "Więcej wyników", "all_results": "Wszystkie wyniki i filtry",
+        "browse": "Przeglądaj bez wyszukiwania",
+        "nojs": "Wyszukiwarka działa z włączonym JavaScriptem. Bez niego przeglądaj strony "
+                "według list poniżej albo skorzystaj z indeksu A–Z.",
+        "records": "stron", "empty": "Brak takich wartości w danych.",
+        "of_value": "Strony z tą wartością",
+    },
+    "be": {
+        "search": "Пошук", "placeholder": "Пошук", "reset": "Ачысціць",
+        "filters": "Фільтры", "any": "усе",
+        "kind": "Від старонкі", "place": "Павет або населены пункт",
+        "legal_form": "Арганізацыйна-прававая форма", "instrument": "Інструмент падтрымкі",
+        "county": "Паветы", "town": "Населеныя пункты",
+        "kinds": {"organisation": "Арганізацыя", "instrument": "Інструмент падтрымкі",
+                  "event": "Падзея", "page": "Старонка"},
+        "kinds_plural": {"organisation": "Арганізацыі", "instrument": "Інструменты падтрымкі",
+                         "event": "Падзеі", "page": "Іншыя старонкі"},
+        "results": {"one": "# вынік", "few": "# вынікі", "many": "# вынікаў",
+                    "other": "# выніку"},
+        "none": "Нічога не знойдзена", "type": "Увядзіце словы для пошуку",
+        "busy": "Шукаю…", "failed": "Пошук не ўдаўся. Паспрабуйце яшчэ раз.",
+        "more": "Больш вынікаў", "all_results": "Усе вынікі і фільтры",
+        "browse": "Прагляд без пошуку",
+        "nojs": "Пошук працуе з уключаным JavaScript. Без яго праглядайце старонкі па "
+                "спісах ніжэй або карыстайцеся алфавітным паказальнікам.",
+        "records": "старонак", "empty": "У даных няма такіх значэнняў.",
+        "of_value": "Старонкі з гэтым значэннем",
+    },
+}
+
+#: the search page and the filter pages under each language's root (docs/szukaj*.md)
+SEARCH_PAGE = "szukaj/"
+FACET_PAGES = {"place": "szukaj/miejsca/", "legal_form": "szukaj/formy-prawne/",
+               "instrument": "szukaj/instrumenty/"}
+
+
+def anchor(key: str) -> str:
+    """The id of a filter value's heading on its filter page: 'town:lublin' -> 'town-lublin'."""
+    return key.replace(":", "-")

@@ -13,8 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from pomost.l10n import N_, _
 from pomost.records.models import (
     AccessibilityStatement,
+    County,
+    Draftable,
     Event,
     Instrument,
     News,
@@ -22,6 +25,8 @@ from pomost.records.models import (
     Person,
     Record,
     Settings,
+    SupportCentre,
+    Term,
 )
 
 
@@ -47,7 +52,7 @@ class Kind:
     heading: str = "name"
     #: field -> the kind whose ids it holds (one id, or a list of ids)
     links: dict[str, str] = field(default_factory=dict)
-    #: how messages name a record of this kind, if not by ``name``
+    #: how messages name a record of this kind, if not by ``name`` (translated when said)
     label: str | None = None
 
     def title(self, record: Any) -> Any:
@@ -56,26 +61,39 @@ class Kind:
 
     @property
     def said(self) -> str:
-        return self.label or self.name
+        """How messages name one record of this kind, in the language of messages."""
+        return _(self.label or self.name)
+
+    @property
+    def drafts(self) -> bool:
+        """Whether a record of this kind can be a draft (``draft: true``; see catalog.py)."""
+        return issubclass(self.model, Draftable)
 
 
+#: The names are marked for the catalogue of messages (N_): messages say them translated.
 KINDS: tuple[Kind, ...] = (
-    Kind("instrument", Instrument, "instruments.yml", "instruments",
+    Kind(N_("instrument"), Instrument, "instruments.yml", "instruments",
          folder="instrumenty", pages="generated", dataset="instrumenty"),
-    Kind("organisation", Organisation, "organisations.yml", "organisations",
+    Kind(N_("organisation"), Organisation, "organisations.yml", "organisations",
          folder="organizacje", pages="generated", dataset="organizacje",
          links={"instruments": "instrument"}),
-    Kind("person", Person, "people.yml", "people", dataset="osoby",
+    Kind(N_("centre"), SupportCentre, "support_centres.yml", "centres",
+         folder="osrodki-wsparcia", pages="generated", dataset="osrodki-wsparcia",
+         links={"counties": "county", "instruments": "instrument",
+                "organisations": "organisation"}, label=N_("support centre")),
+    Kind(N_("county"), County, "counties.yml", "counties", dataset="powiaty"),
+    Kind(N_("person"), Person, "people.yml", "people", dataset="osoby",
          links={"organisation": "organisation"}),
-    Kind("event", Event, "events.yml", "events",
+    Kind(N_("event"), Event, "events.yml", "events",
          folder="wydarzenia", pages="generated", dataset="wydarzenia", heading="title",
          links={"part_of": "event", "people": "person", "organisations": "organisation",
                 "instruments": "instrument"}),
-    Kind("news", News, "news.yml", "news", folder="aktualnosci", pages="hand-written",
+    Kind(N_("news"), News, "news.yml", "news", folder="aktualnosci", pages="hand-written",
          heading="title", links={"events": "event"}),
-    Kind("settings", Settings, "site.yml", "settings", many=False),
+    Kind(N_("term"), Term, "glossary.yml", "terms", heading="term", label=N_("glossary term")),
+    Kind(N_("settings"), Settings, "site.yml", "settings", many=False),
     Kind("accessibility", AccessibilityStatement, "accessibility.yml", "accessibility",
-         many=False, label="accessibility statement"),
+         many=False, label=N_("accessibility statement")),
 )
 
 #: name -> kind
@@ -98,6 +116,12 @@ def lists() -> tuple[Kind, ...]:
 def with_pages() -> tuple[Kind, ...]:
     """The kinds that get a generated page per record, in the order their pages are listed."""
     return tuple(k for k in KINDS if k.pages == "generated")
+
+
+def by_said(name: str) -> Kind | None:
+    """The kind called ``name`` in code or in the language of messages ("organizacja")."""
+    name = name.strip().lower()
+    return next((k for k in KINDS if name in (k.name, k.said.lower())), None)
 
 
 def published() -> tuple[Kind, ...]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pomost.l10n import _
 from pomost.records.kinds import Kind
 from pomost.records.messages import field_name
 from pomost.records.yamlsource import Document, Problem
@@ -33,16 +34,18 @@ def _has_words(text: str) -> bool:
 def problem_with(pl: str, be: str) -> str | None:
     """What is wrong with a Belarusian text beside its Polish original, or None."""
     if _LOST.search(be):
-        return ("looks damaged: '???' stands where letters were — the Cyrillic letters were "
-                "lost when the file was saved in an encoding without them (e.g. ANSI or "
-                "Windows-1250); get the last good version back with git (data/README.md) and "
-                "save the file as UTF-8")
+        return _("looks damaged: '???' stands where letters were — the Cyrillic letters were "
+                 "lost when the file was saved in an encoding without them (e.g. ANSI or "
+                 "Windows-1250); get the last good version back with git (data/README.md) and "
+                 "save the file as UTF-8")
     if _PLACEHOLDER.search(be):
-        return f"is a placeholder ('{be.strip()[:30]}') — write the Belarusian text"
+        return _("is a placeholder ('{text}') — write the Belarusian text").format(
+            text=be.strip()[:30])
     if _has_words(pl) and be.strip() == pl.strip():
-        return "is the same as the Polish text — translate it into Belarusian"
+        return _("is the same as the Polish text — translate it into Belarusian")
     if _has_words(pl) and not _CYRILLIC.search(be):
-        return "has no Cyrillic letters — is it still the Polish text? translate it into Belarusian"
+        return _("has no Cyrillic letters — is it still the Polish text? translate it into "
+                 "Belarusian")
     return None
 
 
@@ -51,6 +54,8 @@ def problems(kind: Kind, doc: Document) -> Iterator[Problem]:
 
     def walk(value: Any, path: tuple) -> Iterator[Problem]:
         if isinstance(value, dict):
+            if len(path) == 1 and kind.many and value.get("draft") is True:
+                return  # a draft's Belarusian texts may still be missing or placeholders
             pl, be = value.get("pl"), value.get("be")
             if isinstance(pl, str) and isinstance(be, str):
                 text = problem_with(pl, be)

@@ -49,6 +49,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from pomost.l10n import N_, _
+
 #: A path into the parsed document: keys and list indexes, e.g. (3, "name", "be").
 Path_ = tuple[Any, ...]
 
@@ -68,69 +70,85 @@ MAX_LISTED = 10
 
 #: Everything this module tells staff, in one place. ``{…}`` are filled in by ``_say``.
 MESSAGES = {
-    "missing": "the file is missing",
-    "dangling_link": "the file is a link to '{target}', which does not exist — put the data "
-                     "file itself here",
-    "folder": "this is a folder, not a file — move the folder away and put the file "
-              "{file_name} here",
-    "not_a_file": "this is not an ordinary file (a device or a pipe) — put the file "
-                  "{file_name} here",
-    "no_permission": "the file cannot be read (permission denied) — close it in any program "
-                     "that has it open, e.g. Excel, or ask for the right to read it",
-    "unreadable": "the file cannot be read ({reason}) — check that it is an ordinary file you "
-                  "may read",
-    "too_large": "the file is too large ({size} MB; a data file may have at most {limit} MB) — "
-                 "check that it is the right file",
-    "utf16": "the file is saved as {encoding} (Notepad calls it 'Unicode') — open it and save "
-             "it again with the encoding UTF-8",
-    "not_utf8": "the file is not saved as UTF-8 (it looks like {guess}) — open it and save it "
-                "again with the encoding UTF-8",
-    "empty": "the file is empty — it must hold its records",
-    "control": "{name} — {advice}",
-    "control_escaped": "the text in quotes has {name}, written with a backslash — remove it",
-    "more": "… and {count} more like this in the file (not listed)",
-    "tab": "a tab is used for indentation — indent with spaces only",
-    "broken": "the YAML is broken here: {problem} (check indentation, colons and quotes "
-              "around this line)",
-    "second_document": "a second document starts here (a '---' line) — a data file holds one "
-                       "list of records; remove the line",
-    "too_deep": "lists and groups of fields are nested more than {limit} levels deep here — a "
-                "record needs only a few; check the brackets [ ] and {{ }} around this line",
-    "anchor": "'&{anchor}' marks a part to repeat elsewhere (a YAML anchor), which is not "
-              "supported here — remove '&{anchor}' and write every text out in full",
-    "alias": "'*{anchor}' repeats a part marked elsewhere (a YAML alias), which is not "
-             "supported here — write the text out in full instead",
-    "merge": "'<<:' copies fields from elsewhere (a YAML merge key), which is not supported "
-             "here — write the fields out in full",
-    "tag": "'{tag}' (a YAML tag) is not supported here — remove it; to keep a value as text, "
-           "put it in quotes",
-    "complex_key": "a list or a group of fields cannot be a field name — a field name is a "
-                   "word followed by a colon, e.g. 'name:'",
-    "duplicate_key": "the key '{key}' appears twice in the same place (first on line {first}) "
-                     "— only one is kept, so remove or rename one of them",
-    "leading_zero": "{text}: a number must not start with 0 — write {number}, or '{text}' in "
-                    "quotes if it is not a number (e.g. a phone number)",
-    "number_base": "{text}: a number must be written in ordinary digits, not as a "
-                   "{base} number — write {number}, or put it in quotes if it is text",
-    "underscore": "{text}: a number must be written without '_' — write {number}",
-    "not_a_number": "{text}: YAML reads this as '{meaning}', which is not a number that can be "
-                    "used here — write the number in digits, or put it in quotes if it is text",
+    "missing": N_("the file is missing"),
+    "dangling_link": N_("the file is a link to '{target}', which does not exist — put the data "
+                     "file itself here"),
+    "folder": N_("this is a folder, not a file — move the folder away and put the file "
+              "{file_name} here"),
+    "not_a_file": N_("this is not an ordinary file (a device or a pipe) — put the file "
+                  "{file_name} here"),
+    "no_permission": N_("the file cannot be read (permission denied) — close it in any program "
+                     "that has it open, e.g. Excel, or ask for the right to read it"),
+    "unreadable": N_("the file cannot be read ({reason}) — check that it is an ordinary file you "
+                  "may read"),
+    "too_large": N_("the file is too large ({size} MB; a data file may have at most {limit} MB) — "
+                 "check that it is the right file"),
+    "utf16": N_("the file is saved as {encoding} (Notepad calls it 'Unicode') — open it and save "
+             "it again with the encoding UTF-8"),
+    "not_utf8": N_("the file is not saved as UTF-8 (it looks like {guess}) — open it and save it "
+                "again with the encoding UTF-8"),
+    "empty": N_("the file is empty — it must hold its records"),
+    "control": N_("{name} — {advice}"),
+    "control_escaped": N_("the text in quotes has {name}, written with a backslash — remove it"),
+    "more": N_("… and {count} more like this in the file (not listed)"),
+    "tab": N_("a tab is used for indentation — indent with spaces only"),
+    "broken": N_("the YAML is broken here: {problem} (check indentation, colons and quotes "
+              "around this line)"),
+    "broken_colon": N_("a colon followed by a space inside a text ('{key}: … : …') — put the "
+                        "whole text in quotes, or write it on the next lines after '{key}: >-'"),
+    "broken_no_colon": N_("this line has no colon — every line of a record is 'name: value'; if "
+                          "it continues the text above, indent it like that text"),
+    "broken_indent": N_("this line is indented differently from the fields above it — use the "
+                        "same number of spaces as the other fields of the record"),
+    "broken_quote": N_("a quotation mark opened here is never closed — add the closing "
+                       "quotation mark at the end of the text"),
+    "broken_braces": N_("inside {{ … }} a text with a comma, a colon or a quotation mark must be "
+                        "in quotes, and every quotation mark must be closed — check the quotes "
+                        "on this line"),
+    "broken_start": N_("a text cannot start with '{char}' — put the whole text in quotes"),
+    "broken_list": N_("this line does not fit the list: a record starts with '- ' at the same "
+                      "indentation as the records above it"),
+    "broken_invisible": N_("after '{key}:' there is {char} instead of an ordinary space, so YAML "
+                           "does not see a field here — replace it with a space"),
+    "second_document": N_("a second document starts here (a '---' line) — a data file holds one "
+                       "list of records; remove the line"),
+    "too_deep": N_("lists and groups of fields are nested more than {limit} levels deep here — a "
+                "record needs only a few; check the brackets [ ] and {{ }} around this line"),
+    "anchor": N_("'&{anchor}' marks a part to repeat elsewhere (a YAML anchor), which is not "
+              "supported here — remove '&{anchor}' and write every text out in full"),
+    "alias": N_("'*{anchor}' repeats a part marked elsewhere (a YAML alias), which is not "
+             "supported here — write the text out in full instead"),
+    "merge": N_("'<<:' copies fields from elsewhere (a YAML merge key), which is not supported "
+             "here — write the fields out in full"),
+    "tag": N_("'{tag}' (a YAML tag) is not supported here — remove it; to keep a value as text, "
+           "put it in quotes"),
+    "complex_key": N_("a list or a group of fields cannot be a field name — a field name is a "
+                   "word followed by a colon, e.g. 'name:'"),
+    "duplicate_key": N_("the key '{key}' appears twice in the same place (first on line {first}) "
+                     "— only one is kept, so remove or rename one of them"),
+    "leading_zero": N_("{text}: a number must not start with 0 — write {number}, or '{text}' in "
+                    "quotes if it is not a number (e.g. a phone number)"),
+    "number_base": N_("{text}: a number must be written in ordinary digits, not as a "
+                   "{base} number — write {number}, or put it in quotes if it is text"),
+    "underscore": N_("{text}: a number must be written without '_' — write {number}"),
+    "not_a_number": N_("{text}: YAML reads this as '{meaning}', which is not a number that can be "
+                    "used here — write the number in digits, or put it in quotes if it is text"),
 }
 
 #: Characters that must not be in a data file, by name, with what to do about them.
 _CONTROL_NAMES = {
-    "\x00": ("a NUL character (U+0000)",
-             "the file may be damaged; remove the character or retype the text around it"),
-    "\x0b": ("a vertical tab (U+000B)",
-             "it comes from pasting from Word (Shift+Enter); replace it with a space"),
-    "\x0c": ("a page break (form feed, U+000C)",
-             "it comes from pasting from Word; replace it with a space"),
-    "\x1b": ("an escape character (U+001B)", "remove it"),
-    "\x7f": ("a delete character (U+007F)", "remove it"),
-    "\u2028": ("an invisible line break (line separator, U+2028)",
-               "it comes from pasted text; replace it with a space"),
-    "\u2029": ("an invisible paragraph break (paragraph separator, U+2029)",
-               "it comes from pasted text; replace it with a space or an empty line"),
+    "\x00": (N_("a NUL character (U+0000)"),
+             N_("the file may be damaged; remove the character or retype the text around it")),
+    "\x0b": (N_("a vertical tab (U+000B)"),
+             N_("it comes from pasting from Word (Shift+Enter); replace it with a space")),
+    "\x0c": (N_("a page break (form feed, U+000C)"),
+             N_("it comes from pasting from Word; replace it with a space")),
+    "\x1b": (N_("an escape character (U+001B)"), N_("remove it")),
+    "\x7f": (N_("a delete character (U+007F)"), N_("remove it")),
+    "\u2028": (N_("an invisible line break (line separator, U+2028)"),
+               N_("it comes from pasted text; replace it with a space")),
+    "\u2029": (N_("an invisible paragraph break (paragraph separator, U+2029)"),
+               N_("it comes from pasted text; replace it with a space or an empty line")),
 }
 #: in the file: C0 controls but tab, line feed and carriage return; DEL; C1 controls
 #: (PyYAML takes U+0085, U+2028 and U+2029 as line ends, which editors do not, so every later
@@ -141,17 +159,19 @@ _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\u
 
 
 def _say(message: str, **values: Any) -> str:
-    return MESSAGES[message].format(**values)
+    """The message ``message`` in the language of messages (pomost/l10n.py), filled in."""
+    return _(MESSAGES[message]).format(**values)
 
 
 def _control_name(char: str) -> tuple[str, str]:
     if char in _CONTROL_NAMES:
-        return _CONTROL_NAMES[char]
+        what, advice = _CONTROL_NAMES[char]
+        return _(what), _(advice)
     code = f"U+{ord(char):04X}"
     if "\x80" <= char <= "\x9f":
-        return (f"an invisible control character ({code})",
-                "it usually stands for a dash or quote lost in copying; retype that character")
-    return (f"an invisible control character ({code})", "remove it")
+        return (_("an invisible control character ({code})").format(code=code),
+                _("it usually stands for a dash or quote lost in copying; retype that character"))
+    return (_("an invisible control character ({code})").format(code=code), _("remove it"))
 
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
@@ -559,7 +579,7 @@ class _Builder:
         digits = text.lstrip("+-").replace("_", "")
         if digits[:2] in ("0x", "0b"):
             self.problem(event, "number_base", text=text,
-                         base="hexadecimal" if digits[1] == "x" else "binary",
+                         base=_("hexadecimal") if digits[1] == "x" else _("binary"),
                          number=sign + str(int(digits[2:] or "0", 16 if digits[1] == "x" else 2)))
         else:
             self.problem(event, "underscore", text=text, number=sign + digits)
@@ -568,8 +588,8 @@ class _Builder:
     def real(self, event: ScalarEvent, text: str) -> Any:
         bare = text.lstrip("+-").lower()
         if bare in (".inf", ".nan"):
-            meaning = "not a number" if bare == ".nan" else (
-                "minus infinity" if text.startswith("-") else "infinity")
+            meaning = _("not a number") if bare == ".nan" else (
+                _("minus infinity") if text.startswith("-") else _("infinity"))
             self.problem(event, "not_a_number", text=text, meaning=meaning)
             return text
         if ":" in text:
@@ -610,6 +630,58 @@ def _build(loader_type: Any, text: str, name: str) -> _Builder:
         loader.dispose()
 
 
+#: characters that look like a space (or like nothing) after "key:", where YAML needs a space
+_INVISIBLE_SPACES = {"\u00a0": N_("a non-breaking space (U+00A0)"),
+                     "\u202f": N_("a narrow non-breaking space (U+202F)"),
+                     "\u2007": N_("a figure space (U+2007)"),
+                     "\u200b": N_("a zero-width space (U+200B)"),
+                     "\u2060": N_("a word joiner (U+2060)"),
+                     "\ufeff": N_("a byte order mark (U+FEFF)")}
+_KEY_THEN_INVISIBLE = re.compile("^[ ]*(?:- )?([A-Za-z_][A-Za-z0-9_]*):([\u00a0\u202f\u2007\u200b"
+                                 "\u2060\ufeff])", re.M)
+#: PyYAML's words for a broken file -> the message that says it plainly
+_SYNTAX = (
+    ("mapping values are not allowed", "broken_colon"),
+    ("could not find expected ':'", "broken_no_colon"),
+    ("expected <block end>", "broken_indent"),
+    ("did not find expected key", "broken_indent"),
+    ("did not find expected '-' indicator", "broken_list"),
+    ("found unexpected end of stream", "broken_quote"),
+    ("expected ',' or '}'", "broken_braces"),
+    ("expected ',' or ']'", "broken_braces"),
+    ("that cannot start any token", "broken_start"),
+)
+
+
+def _broken(err: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """A YAML syntax error in plain words, at the place to fix (not always where PyYAML
+    stopped: a non-breaking space after 'pl:' breaks the line after it)."""
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    before = "\n".join(lines[:line])
+    invisible = list(_KEY_THEN_INVISIBLE.finditer(before))
+    if invisible:
+        found = invisible[-1]
+        at_line = before.count("\n", 0, found.start(2)) + 1
+        at_col = found.start(2) - (before.rfind("\n", 0, found.start(2)) + 1) + 1
+        return Problem(name, at_line, at_col, _say(
+            "broken_invisible", key=found.group(1), char=_(_INVISIBLE_SPACES[found.group(2)])))
+    words = f"{err.context or ''} {err.problem or ''}"
+    for pattern, message in _SYNTAX:
+        if pattern in words:
+            if message == "broken_quote" and err.context_mark:
+                line, col = err.context_mark.line + 1, err.context_mark.column + 1
+            here = lines[line - 1] if 0 < line <= len(lines) else ""
+            if message == "broken_colon" and mark is not None:
+                key = re.match(r"\s*(?:- )?([^:\s]+):", lines[mark.line] if mark.line < len(lines) else "")
+                return Problem(name, line, col, _say("broken_colon",
+                                                     key=key.group(1) if key else "…"))
+            char = here[col - 1] if 0 < col <= len(here) else "?"
+            return Problem(name, line, col, _say(message, char=char))
+    return Problem(name, line, col, _say("broken", problem=err.problem or err.context))
+
+
 def load(path: Path, name: str) -> Document:
     """Parse ``path``; ``name`` is how messages call the file (e.g. data/events.yml)."""
     text = _decode(_read(path, name), name)
@@ -627,10 +699,7 @@ def load(path: Path, name: str) -> Document:
         try:
             builder = _build(yaml.SafeLoader, text, name)
         except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            raise YamlError([Problem(name, line, col, _say(
-                "broken", problem=err.problem or err.context))]) from None
+            raise YamlError([_broken(err, text, name)]) from None
     except yaml.YAMLError as err:  # not expected: the checks above leave PyYAML nothing else
         raise YamlError([Problem(name, 1, 1, _say("broken", problem=err))]) from None
     if builder.problems:

@@ -3,7 +3,9 @@
 Sorting and the index letters come from ICU (CLDR collation and index characters), not
 from a hand-written alphabet: Polish puts "Ł" after "L" and "Ć" after "C", Belarusian
 puts "І" after "З" and files "Ў" under "У". Titles in the other language's script (a
-Polish name on a Belarusian page) get that language's letters after the page's own.
+Polish name on a Belarusian page) get that language's letters after the page's own, and a
+title that glosses such a name in the page's script in brackets — «Kuźnia Talentów»
+(«Кузня талентаў») — is filed under its gloss too, where a reader of that script looks.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ import icu
 from pomost.langs import LANGS
 
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")  # quotes and brackets before the first letter
+#: the letters of each language's own script (a page's titles are filed by these first)
+_OWN_SCRIPT = {"pl": re.compile(r"[A-Za-z\u00C0-\u024F]"),
+               "be": re.compile(r"[\u0400-\u04FF]")}
+#: a part in brackets: "(…)" at the end of a title, or in the middle of one
+_BRACKETED = re.compile(r"\s*\(([^()]+)\)")
 
 
 @dataclass(frozen=True)
@@ -54,12 +61,31 @@ def _labels(index: icu.AlphabeticIndex) -> list[tuple[str, bool]]:
     return labels
 
 
+def glossed(entry: Entry, lang: str) -> Entry | None:
+    """The entry filed under its gloss, when its title starts in another script and has a
+    bracketed part in the script of ``lang``: '«Kuźnia Talentów» («Кузня талентаў»)' ->
+    '«Кузня талентаў» («Kuźnia Talentów»)'. None for every other title."""
+    own = _OWN_SCRIPT.get(lang)
+    first = _LEADING_PUNCTUATION.sub("", entry.title)[:1]
+    if own is None or not first or own.match(first):
+        return None
+    for match in _BRACKETED.finditer(entry.title):
+        gloss = match.group(1).strip()
+        if own.search(gloss):
+            rest = (entry.title[:match.start()] + entry.title[match.end():]).strip()
+            return Entry(f"{gloss} ({rest})", entry.url)
+    return None
+
+
 def groups(entries: Iterable[Entry], lang: str) -> list[Group]:
-    """``entries`` by index letter in the alphabet of ``lang``, each group sorted."""
+    """``entries`` by index letter in the alphabet of ``lang``, each group sorted; a title
+    with a gloss in that language's script is filed under both (``glossed``)."""
     collator, index = _collator(lang), _index(lang)
     labels = _labels(index)
     buckets: dict[int, list[Entry]] = {}
-    for entry in entries:
+    listed = list(entries)
+    listed += [g for g in (glossed(e, lang) for e in listed) if g is not None]
+    for entry in listed:
         start = _LEADING_PUNCTUATION.sub("", entry.title)
         buckets.setdefault(index.getBucketIndex(start), []).append(entry)
     result = []

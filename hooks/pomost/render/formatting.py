@@ -12,12 +12,14 @@ import datetime as dt
 from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_name
 from babel.numbers import format_decimal
-from babel.units import format_unit
 
-from pomost.render.strings import Strings
+from pomost.render.strings import Strings, load_all
 
 #: The CLDR date pattern for dates in running text: day, genitive month name, year.
 DATE_PATTERN = "d MMMM y"
+#: what follows the year of a date in running text: "r." (roku) / "г." (года), after a
+#: no-break space as CLDR's Belarusian long date writes it
+_YEAR_MARK = {"pl": "\u00a0r.", "be": "\u00a0г."}
 
 
 def number(value: int, lang: str) -> str:
@@ -48,24 +50,34 @@ def money(value: int, lang: str, strings: Strings, *, short: bool = False) -> st
 
 
 def months(value: int, lang: str) -> str:
-    """'6 miesięcy' / '6 месяцаў', '1 miesiąc' / '1 месяц'."""
-    return format_unit(value, "duration-month", length="long", locale=lang)
+    """'6 miesięcy' / '6 месяцаў', '2 miesiące' / '2 месяцы'. The plural category is CLDR's,
+    the noun's forms are ours (strings: months): CLDR 49 writes Belarusian "2 месяца", the
+    Russian form."""
+    return counted(value, load_all()[lang].forms("months"), lang)
+
+
+def year(value: int, strings: Strings) -> str:
+    """'2019 r.' / '2019 г.': a year in running text, as both languages write it."""
+    return strings["year_suffix"].format(year=value)
 
 
 def date(value: dt.date, lang: str, *, weekday: bool = False) -> str:
+    """'24 <month> 2019 r.' / '24 <month> 2019 г.': CLDR's day and genitive month, and the
+    year with its abbreviation (Polish house style; Belarusian CLDR long dates have it)."""
     pattern = ("EEEE, " if weekday else "") + DATE_PATTERN
-    return format_date(value, pattern, locale=lang)
+    return format_date(value, pattern, locale=lang) + _YEAR_MARK[lang]
 
 
 def date_span(first: dt.date, last: dt.date, lang: str) -> str:
-    """Two days as one span ('24–25 <month> 2019'): what the two days share is said once.
+    """Two days as one span ('24–25 <month> 2019 r.'): what the two days share is said once.
     (Babel's format_interval abbreviates the Belarusian months.)"""
     if first == last:
         return date(first, lang)
     if (first.year, first.month) == (last.year, last.month):
         return f"{format_date(first, 'd', locale=lang)}–{date(last, lang)}"
     head = "d MMMM" if first.year == last.year else DATE_PATTERN
-    return f"{format_date(first, head, locale=lang)} – {date(last, lang)}"
+    mark = "" if first.year == last.year else _YEAR_MARK[lang]
+    return f"{format_date(first, head, locale=lang)}{mark} – {date(last, lang)}"
 
 
 def clock(value: dt.datetime, lang: str) -> str:

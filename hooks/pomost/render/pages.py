@@ -9,18 +9,19 @@ its own name.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
 from jinja2 import Environment
 
-from pomost.domain import timeline
+from pomost.domain import support, timeline
 from pomost.domain.grants import GrantTable
 from pomost.domain.references import References
 from pomost.langs import absolute, alternate_urls, relative
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import kind as kind_called
 from pomost.records.kinds import with_pages
-from pomost.render import formatting
+from pomost.render import formatting, prose
 from pomost.render.links import Links
 from pomost.render.strings import load_all
 from pomost.render.wording import Wording
@@ -35,10 +36,12 @@ LIST_LIMIT = 30
 #: markers in a Markdown page that are not a kind's list -> the template that replaces them
 _FRAGMENTS = {
     "grant-table": "grant_table.html",
-    "key-figures": "key_figures.html",
     "open-data": "open_data.html",
     "open-data-columns": "open_data_columns.html",
     "delegation-pack": "delegation_pack.html",
+    "glossary": "glossary.html",
+    "publisher": "publisher.html",
+    "highlights": "highlights.html",
 }
 
 
@@ -98,6 +101,11 @@ class Renderer:
         self.lang, self.strings, self.prefix = words.lang, words.strings, links.prefix
         self.refs = References(catalog)
 
+    @property
+    def publisher(self) -> Any:
+        """The organisation that publishes the site: the accessibility statement's entity."""
+        return self.catalog.organisations[self.catalog.accessibility.entity]
+
     def record(self, kind: str, rid: str) -> Any:
         return self.catalog.of(kind)[rid]
 
@@ -120,7 +128,11 @@ class Renderer:
             name, part = self._part(rid)
             heading = self._render("list_page.html", page_url, title=self.part_title(name, part))
             return heading + self.marker(name, page_url, part)
-        return self._render(f"{kind}.html", page_url, record=self.record(kind, rid))
+        html = self._render(f"{kind}.html", page_url, record=self.record(kind, rid))
+        if self.catalog.is_draft(kind, rid):  # only the preview keeps drafts
+            untranslated = self.catalog.drafts[kind_called(kind).attr][rid]
+            html = self._render("draft_banner.html", page_url, untranslated=untranslated) + html
+        return html
 
     @staticmethod
     def _part(rid: str) -> tuple[str, int]:
@@ -137,6 +149,11 @@ class Renderer:
         """The entries on page ``part`` of the paged list ``name``, and how many pages it has."""
         entries, size = listing(self.catalog, name), PAGED[name]
         return entries[(part - 1) * size:part * size], max(1, -(-len(entries) // size))
+
+    def making(self, page_url: str) -> AbstractContextManager[None]:
+        """Around what else the page at ``page_url`` is made of (the search page's filters):
+        nothing here; the preview's renderer notes what is read meanwhile (build/changes.py)."""
+        return nullcontext()
 
     def statement(self, page_url: str, site_url: str) -> str:
         """The deklaracja dostępności; ``site_url`` is the site's root address (mkdocs.yml)."""
@@ -178,6 +195,7 @@ class Renderer:
             page_url=page_url, list_limit=LIST_LIMIT,
             csv_file=self.links.grant_csv_link(page_url),
             text=words.text,
+            blocks=prose.blocks,
             name=words.namer(),
             title_of=lambda kind, record: words.text(kind_called(kind).title(record)),
             money=lambda v, short=False: formatting.money(v, lang, self.strings, short=short),
@@ -190,5 +208,12 @@ class Renderer:
             clock=lambda v: formatting.clock(v, lang),
             zone_name=lambda v: formatting.zone_name(v, lang),
             start=timeline.start, end=timeline.end, last_day=timeline.last_day,
+            year=words.year, today=self.agenda.today, publisher=self.publisher,
+            history=lambda instrument: support.amount_history(self.catalog, instrument),
+            providers=lambda instrument: support.providers(self.catalog, instrument,
+                                                           self.agenda.today),
+            by_area=lambda: support.by_area(self.catalog, self.agenda.today),
+            without_counties=lambda: support.without_counties(self.catalog),
+            running=lambda centre: support.active(centre, self.agenda.today),
             **context,
         )

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from pomost.l10n import _
 from pomost.langs import LANGS
 
 STRINGS_DIR = Path(__file__).parent / "strings"
@@ -51,7 +52,8 @@ def load_all() -> dict[str, Strings]:
         for other in LANGS:
             missing = sorted(set(tables[other]) - set(tables[lang]))
             if missing:
-                raise StringsError(
-                    f"hooks/pomost/strings/{lang}.yml lacks the label(s) {', '.join(missing)} "
-                    f"that {other}.yml has — every label needs both languages")
+                raise StringsError(_(
+                    "hooks/pomost/render/strings/{lang}.yml lacks the label(s) {labels} that "
+                    "{other}.yml has — every label needs both languages").format(
+                    lang=lang, labels=", ".join(missing), other=other))
     return {lang: Strings(lang, tables[lang]) for lang in LANGS}

@@ -24,6 +24,8 @@ import importlib.metadata
 import os
 from collections.abc import Mapping
 
+from pomost.l10n import _
+
 #: distribution -> the version the theme layer was written and tested against
 TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "mkdocs-static-i18n": "1.3.1"}
 
@@ -51,8 +53,9 @@ def installed_versions() -> dict[str, str | None]:
 
 def version_problems(installed: dict[str, str | None]) -> list[str]:
     """One sentence per package whose installed version differs from the tested one."""
-    return [f"{name} {found or 'is not installed'}{' is installed' if found else ''}, "
-            f"but Pomost is tested with {name}=={TESTED[name]}"
+    return [(_("{name} {version} is installed, but Pomost is tested with {name}=={tested}")
+             if found else _("{name} is not installed, but Pomost is tested with {name}=={tested}")
+             ).format(name=name, version=found, tested=TESTED[name])
             for name, found in installed.items() if found != TESTED[name]]
 
 
@@ -65,8 +68,8 @@ def check_versions(installed: dict[str, str | None] | None = None,
     """
     problems = version_problems(installed_versions() if installed is None else installed)
     if problems and environ.get(ALLOW_VARIABLE) != "1":
-        raise ThemeVersionError(
-            "; ".join(problems) + " — install the pinned versions (pip install -r "
-            "requirements.txt), or, to try an upgrade, set " + ALLOW_VARIABLE + "=1 and "
-            "follow README, 'Upgrading the theme'")
+        raise ThemeVersionError(_(
+            "{problems} — install the pinned versions (pip install -r requirements.txt), or, to "
+            "try an upgrade, set {variable}=1 and follow README, 'Upgrading the theme'").format(
+            problems="; ".join(problems), variable=ALLOW_VARIABLE))
     return problems

@@ -42,6 +42,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pomost.l10n import N_, _
 from pomost.theme import ThemeError
 
 #: set to 0 to render every record page with Material's template (tests, or to compare)
@@ -55,8 +56,8 @@ _SLOT_RE = re.compile("\ue000pomost-([a-z]+)(?:<h1)?\ue001")
 _SLOTS = ("content", "title", "description", "id")
 
 
-_ADVICE = (" (README, 'Upgrading the theme'); POMOST_FRAME=0 builds every page with "
-           "Material meanwhile")
+_ADVICE = N_(" (README, 'Upgrading the theme'); POMOST_FRAME=0 builds every page with "
+             "Material meanwhile")
 
 
 class FrameError(ThemeError):
@@ -96,12 +97,14 @@ class Frame:
         texts, names = self.parts[0::2], self.parts[1::2]
         if any("\ue000" in text or "\ue001" in text for text in texts) or \
                 not set(names) <= set(_SLOTS):
-            raise FrameError(f"{where}: Material changes a value of the page on its way into "
-                             f"the page (a slot marker came out broken){_ADVICE}")
+            raise FrameError(_("{where}: Material changes a value of the page on its way into "
+                               "the page (a slot marker came out broken)").format(where=where)
+                             + _(_ADVICE))
         missing = {"content", "title"} - set(names)
         if missing:
-            raise FrameError(f"{where}: Material's page no longer prints the page's "
-                             f"{', '.join(sorted(missing))}{_ADVICE}")
+            raise FrameError(_("{where}: Material's page no longer prints the page's {parts}"
+                               ).format(where=where, parts=", ".join(sorted(missing)))
+                             + _(_ADVICE))
 
     def fill(self, values: Values) -> str:
         parts = self.parts.copy()
@@ -124,8 +127,8 @@ def _with_id(url: str | None, old: str, new: str) -> str | None:
 def _differ(ours: str, theirs: str) -> str:
     at = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
               min(len(ours), len(theirs)))
-    return (f"at character {at}: the frame gives {ours[max(0, at - 60):at + 60]!r}, "
-            f"Material {theirs[max(0, at - 60):at + 60]!r}")
+    return _("at character {at}: the frame gives {ours}, Material {theirs}").format(
+        at=at, ours=repr(ours[max(0, at - 60):at + 60]), theirs=repr(theirs[max(0, at - 60):at + 60]))
 
 
 class Pages:
@@ -238,7 +241,8 @@ class Pages:
             checks.append((second.url, frame.fill(self.values(second)), material))
         for page_url, ours, theirs in checks:
             if ours != theirs:
-                raise FrameError(f"{where}: the frame does not give Material's page for "
-                                 f"{page_url}, {_differ(ours, theirs)} — Material prints "
-                                 f"more of the page than theme/frame.py fills in{_ADVICE}")
+                raise FrameError(_("{where}: the frame does not give Material's page for "
+                                   "{url}, {difference} — Material prints more of the page "
+                                   "than theme/frame.py fills in").format(
+                    where=where, url=page_url, difference=_differ(ours, theirs)) + _(_ADVICE))
         return frame, done

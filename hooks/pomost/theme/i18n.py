@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from pomost.l10n import _
 from pomost.langs import DEFAULT, LANGS, home
 from pomost.theme import ThemeError
 
@@ -69,11 +70,11 @@ def build_only(config: Any, lang: str, variable: str) -> None:
     if i18n.current_language is not None:
         return
     if lang not in i18n.build_languages:
-        raise ThemeError(f"{variable}={lang}: not a language of mkdocs.yml "
-                         f"({', '.join(i18n.build_languages)})")
+        raise ThemeError(_("{variable}={lang}: not a language of mkdocs.yml ({langs})").format(
+            variable=variable, lang=lang, langs=", ".join(i18n.build_languages)))
     if not hasattr(i18n, "building"):
-        raise ThemeError("mkdocs-static-i18n no longer has the 'building' flag that "
-                         "one-language builds rely on; pin 1.3.1 or update theme/i18n.py")
+        raise ThemeError(_("mkdocs-static-i18n no longer has the 'building' flag that "
+                           "one-language builds rely on; pin 1.3.1 or update theme/i18n.py"))
     i18n.current_language = lang
     i18n.building = True
 
@@ -90,10 +91,10 @@ def untranslated_nav(config: Any) -> list[str]:
                 for title, value in item.items():
                     for lang, table in translations.items():
                         if title not in table:
-                            problems.append(
-                                f"mkdocs.yml: nav title '{title}' has no '{lang}' translation — "
-                                f"add it under plugins → i18n → languages → {lang} → "
-                                "nav_translations")
+                            problems.append(_(
+                                "mkdocs.yml: nav title '{title}' has no '{lang}' translation — "
+                                "add it under plugins → i18n → languages → {lang} → "
+                                "nav_translations").format(title=title, lang=lang))
                     if isinstance(value, list):
                         walk(value)
 
@@ -111,9 +112,10 @@ def missing_translations(uris: Iterable[str]) -> list[str]:
     for path, langs in sorted(by_page.items()):
         for lang in LANGS:
             if lang not in langs:
-                problems.append(f"docs/{src_uri(lang, path)} is missing — docs/"
-                                f"{src_uri(sorted(langs)[0], path)} has no {lang} translation; "
-                                "every page needs Polish and Belarusian")
+                problems.append(_(
+                    "docs/{missing} is missing — docs/{page} has no {lang} translation; every "
+                    "page needs Polish and Belarusian").format(
+                    missing=src_uri(lang, path), page=src_uri(sorted(langs)[0], path), lang=lang))
     return problems
 
 

@@ -23,6 +23,7 @@ lists went in, the search entries), and the renderer notes what each page was ma
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,7 +34,8 @@ from pomost.build import changes, lastmod
 from pomost.build import project as site
 from pomost.build.changes import TITLES, Key
 from pomost.domain.timeline import build_instant
-from pomost.theme import material
+from pomost.publish import search, searchindex
+from pomost.theme import generated, material
 from pomost.theme.records import RecordPages, fill_a_z, record_kind, search_entries
 
 LIVE_VARIABLE = "POMOST_LIVE"
@@ -59,7 +61,7 @@ class Language:
     sources: dict[str, str]
     inputs: dict[str, tuple]
     #: URL -> the page's search entries, in the order of the pages
-    entries: dict[str, list[dict[str, str]]]
+    entries: dict[str, list[search.Entry]]
     #: (title, URL) of every page: what the A–Z index lists
     titles: list[tuple[str, str]]
     #: every file the build writes (pages, theme assets): what ``tidy`` keeps
@@ -89,7 +91,7 @@ _SEEN: dict[str, dict[str, dict[str, Any]]] = {}
 _PENDING: dict[str, tuple[set[Key], bool]] = {}
 
 
-def saw(lang: str, page: Any, html: str, entries: list[dict[str, str]] | None) -> None:
+def saw(lang: str, page: Any, html: str, entries: list[search.Entry] | None) -> None:
     """A live build's on_page_content: a page's HTML (before the A–Z index and the lists)
     and its search entries."""
     seen = _SEEN.setdefault(lang, {"sources": {}, "entries": {}})
@@ -172,12 +174,14 @@ def tidy(lang: str) -> list[str]:
     for paths in language.beside.values():
         keep.update(str(root / p) for p in paths)
     prefix = language.records.renderer().prefix
-    for path in ("sitemap.xml", "sitemap.xml.gz", "404.html", material.INDEX_PATH,
-                 f"{prefix}404.html", f"{prefix}{material.INDEX_PATH}"):
+    for path in ("sitemap.xml", "sitemap.xml.gz", "404.html", f"{prefix}404.html"):
         keep.add(str(root / path))
+    # each language's search index, written whole by every build (publish/searchindex.py)
+    indexes = tuple(str(root / p / searchindex.FOLDER) + os.sep for p in {"", prefix})
     removed = []
     for found in sorted(root.rglob("*")):
-        if found.is_file() and os.path.normpath(found) not in keep:
+        if (found.is_file() and os.path.normpath(found) not in keep
+                and not str(found).startswith(indexes)):
             found.unlink()
             removed.append(found.relative_to(root).as_posix())
     for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
@@ -256,8 +260,12 @@ def edit(lang: str) -> list[str]:
         page = pages.get((key[1], key[2])) if key[0] == "record" else None
         if page is not None:
             page.meta.update(renderer.page_meta(key[1], key[2]))
-            if page.url in language.entries:  # not left out of search
-                language.entries[page.url] = search_entries(page, "", renderer.prefix)
+    # A record's entry also holds what other records say of it (its staff, an event's
+    # organisations): every generated page's entry is made again, as a build makes them.
+    makes = search.Entries(new.catalog)
+    for page in language.records.all_pages:
+        if page.url in language.entries and generated.generated_target(page.file.src_uri):
+            language.entries[page.url] = search_entries(page, "", renderer, makes)
     titles = [(str(p.title), p.url) for p in language.records.all_pages]
     if titles != language.titles:
         touched.add(TITLES)
@@ -275,11 +283,10 @@ def edit(lang: str) -> list[str]:
             fill_a_z([page], language.records.all_pages, renderer)
             language.records.pages.write(page, language.records.pages.full(page))
             written.append(page.url)
-    options = material.search_options(config.plugins)
-    if options is not None:
+    if material.search_enabled(config.plugins):
         docs = [entry for entries in language.entries.values() for entry in entries]
-        material.write_search_index(language.site_dir / renderer.prefix, options,
-                                    material.escape_index(docs))
+        searchindex.write(language.site_dir / renderer.prefix, lang, docs,
+                          search.facet_values(new.catalog, lang))
     _REBUILT[lang] = (touched, False)
     before = {name: set(paths) for name, paths in language.beside.items()}
     try:
@@ -308,6 +315,7 @@ def refresh(root: Path, lang: str, site_dir: Path, paths: list[str]) -> dict[str
     from pomost.render.strings import load_all
 
     if lang not in LANGUAGES:
+        site.project(root)  # the data first (its DataError names the problems); reused
         build(root, lang, site_dir)
         return {"how": "build"}
     everything = any(p.startswith(EVERYTHING) for p in paths)
@@ -329,7 +337,8 @@ def refresh(root: Path, lang: str, site_dir: Path, paths: list[str]) -> dict[str
 
 def worker(root: Path, lang: str, site_dir: Path) -> int:
     """Build ``lang``, then bring it up to date on each line of changed paths read from
-    stdin (JSON); one JSON line on stdout after each: {"ok": …, "seconds": …, …}."""
+    stdin (JSON); one JSON line on stdout after each: {"ok": …, "seconds": …, …}, and when
+    not ok, the ``problems`` (one a line) that the preview shows in place of every page."""
     import json
     import logging
     import sys
@@ -339,16 +348,19 @@ def worker(root: Path, lang: str, site_dir: Path) -> int:
     os.dup2(2, 1)  # anything printed goes with the log, not into the replies
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(f"{lang}: %(levelname)-7s -  %(message)s"))
+    errors = _Errors()
     for name in ("mkdocs", "mkdocs.plugins"):
         logging.getLogger(name).addHandler(handler)
         logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(errors)
 
     def handle(paths: list[str]) -> None:
         started = time.perf_counter()
+        errors.lines.clear()
         try:
             answer = {"ok": True, **refresh(root, lang, site_dir, paths)}
-        except Exception as err:  # reported; the preview goes on showing what it had
-            answer = {"ok": False, "message": _message(err)}
+        except (Exception, SystemExit) as err:  # reported; the preview shows the problems
+            answer = {"ok": False, "problems": _problems(err, errors.lines)}
         answer["seconds"] = round(time.perf_counter() - started, 3)
         reply.write(json.dumps(answer) + "\n")
 
@@ -358,10 +370,24 @@ def worker(root: Path, lang: str, site_dir: Path) -> int:
     return 0
 
 
-def _message(err: Exception) -> str:
+class _Errors(logging.Handler):
+    """MkDocs' errors during one build (its exceptions only say "Aborted")."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
+
+
+def _problems(err: BaseException, logged: list[str]) -> list[str]:
+    """What went wrong, one problem a line: the data's problems, or what MkDocs said."""
     from pomost.records.catalog import DataError
 
-    if isinstance(err, DataError):
-        return "The data in data/ cannot be published:\n" + str(err)
-    text = str(err) or type(err).__name__
-    return text if "Aborted" not in text else "The build failed (see the messages above)."
+    seen: BaseException | None = err
+    while seen is not None:  # MkDocs' Abort <- the hook's PluginError <- the DataError
+        if isinstance(seen, DataError):
+            return [str(problem) for problem in seen.problems]
+        seen = seen.__cause__ or seen.__context__
+    return list(logged) or [str(err) or type(err).__name__]

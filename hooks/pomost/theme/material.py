@@ -8,6 +8,7 @@ and the tests of this module).
 from __future__ import annotations
 
 import html
+import html as html_module
 import json
 import re
 from collections.abc import MutableMapping
@@ -105,34 +106,91 @@ def drop_checkbox_autocomplete(html: str) -> str:
     return _CHECKBOX.sub(lambda tag: _AUTOCOMPLETE_OFF.sub("", tag.group(0)), html)
 
 
-def fix_page(html: str, head_tags: str) -> str:
-    """Every correction a built page needs: our hreflang tags, valid checkbox markup."""
-    return drop_checkbox_autocomplete(replace_hreflang(html, head_tags))
+# -- <title> -------------------------------------------------------------------------
+# Material titles a page by ``page.title``, which for a page in the navigation is its nav
+# label: the news item was "Aktualności - Pomost", not its headline. Setting
+# ``page.meta["title"]`` would rename the nav entry too (MkDocs reads it for both), so the
+# built page's <title> is replaced instead, with the page's own heading.
+
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
 
 
-def fix_404(html: str) -> str:
+def replace_title(html: str, title: str, site_name: str) -> str:
+    """``html`` with its <title> saying ``title - site_name`` (Material's own pattern).
+
+    ``title`` may be plain text or already escaped (MkDocs' headings, our Markup): it is
+    unescaped and escaped again, so it is escaped exactly once either way."""
+    text = escape(html_module.unescape(str(title)))
+    own = f"<title>{text} - {escape(html_module.unescape(site_name))}</title>"
+    return _TITLE.sub(lambda _: own, html, count=1)
+
+
+# -- the search dialog -------------------------------------------------------------------
+# Material's search panel is a <div role="dialog"> without a name (axe, Lighthouse:
+# aria-dialog-name). It sits in partials/search.html, which is not a template block; the
+# name is added to the built page, in the page's language.
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """``html`` with Material's search dialog named ``label`` (unchanged without one)."""
+    named = _SEARCH_DIALOG[:-1] + f' aria-label="{escape(label)}">'
+    return html.replace(_SEARCH_DIALOG, named, 1)
+
+
+# -- the right-hand table of contents -----------------------------------------------------
+# On a short page Material's table of contents repeats the few headings the reader sees
+# anyway and takes a third of the width a table needs. Material hides it for a page whose
+# meta has ``hide: [toc]`` (its documented front matter); short pages get that here.
+
+#: a page with fewer second-level sections than this has no table of contents
+MIN_TOC_SECTIONS = 4
+
+
+def hide_short_toc(meta: MutableMapping[str, Any], toc: Any) -> None:
+    """Hide Material's table of contents on a page with fewer than MIN_TOC_SECTIONS
+    sections (a generated page has none in its toc: its HTML is made after Markdown)."""
+    sections = sum(len(item.children) if item.level == 1 else 1 for item in toc or [])
+    if sections < MIN_TOC_SECTIONS:
+        hidden = list(meta.get("hide") or [])
+        meta["hide"] = hidden if "toc" in hidden else [*hidden, "toc"]
+
+
+def fix_page(html: str, head_tags: str, title: str | None = None, site_name: str = "",
+             search_label: str = "") -> str:
+    """Every correction a built page needs: our hreflang tags, valid checkbox markup, a
+    named search dialog and, given ``title``, the page's own heading in its <title>."""
+    fixed = drop_checkbox_autocomplete(replace_hreflang(html, head_tags))
+    if search_label:
+        fixed = name_search_dialog(fixed, search_label)
+    return replace_title(fixed, title, site_name) if title is not None else fixed
+
+
+def fix_404(html: str, search_label: str = "") -> str:
     """A missing page has no language versions: no hreflang tags at all."""
-    return drop_checkbox_autocomplete(drop_hreflang(html))
+    fixed = drop_checkbox_autocomplete(drop_hreflang(html))
+    return name_search_dialog(fixed, search_label) if search_label else fixed
 
 
-# -- search: where the index is, and its format ----------------------------------------
-# Material's search fetches ``base + "search/search_index.json"`` and resolves result
-# locations against ``base``, the value in the page's ``__config`` JSON. A Belarusian page
-# points ``base`` at the Belarusian root (the `config` block of overrides/main.html, fed by
-# ``search_base``), so it loads be/search/search_index.json and links results under /be/.
+# -- search ----------------------------------------------------------------------------
+# Pomost brings its own search (pomost/publish/searchindex.py writes the index,
+# overrides/assets/javascripts/pomost-search.js reads it). Material's search plugin stays
+# on only so that Material's header keeps its search slot: the header includes
+# ``partials/search.html`` when the plugin is on, and overrides/partials/search.html puts
+# our search box there. Its markup has no form named "search" and no
+# ``data-md-component="search"``, so Material's script neither fetches its index nor starts
+# its worker (Material 9.8.2: ``document.forms.namedItem("search")`` and the component).
+#
+# ``base`` in a page's ``__config`` JSON still points at the page's language root (the
+# `config` block of overrides/main.html, fed by ``search_base``): Material resolves its
+# sitemap lookups against it, and our search box finds its language's index there too.
 
-#: where Material's search looks for the index, under a language's root
-INDEX_PATH = "search/search_index.json"
-#: the options of Material's search plugin that its index carries
-_INDEX_OPTIONS = ("lang", "separator", "pipeline", "fields")
 _CONFIG = '<script id="__config" type="application/json">'
 
 
 def search_base(base_url: str, prefix: str) -> str:
-    """Material's ``base`` for a page of the language at ``prefix``: that language's root.
-
-    It must end in '/' — Material resolves 'search/search_index.json' against it.
-    """
+    """The root of the language at ``prefix``, relative to a page whose root is ``base_url``."""
     return f"{base_url.rstrip('/')}/{prefix}" if prefix else base_url
 
 
@@ -150,30 +208,13 @@ def config_base(html: str) -> str | None:
 
 
 def searches_own_language(html: str, prefix: str) -> bool:
-    """Whether a rendered page's search reads its own language's index (see ``search_base``)."""
+    """Whether a rendered page's ``__config`` points at its own language (see ``search_base``)."""
     found = config_base(html)
     if found is None:
         return False
     return found.endswith(f"/{prefix}") if prefix else True
 
 
-def search_options(plugins: Any) -> dict[str, Any] | None:
-    """The options of Material's search plugin that go into an index; None if it is off."""
-    plugin = plugins.get("material/search")
-    if plugin is None:  # search switched off in mkdocs.yml
-        return None
-    return {key: plugin.config[key] for key in _INDEX_OPTIONS}
-
-
-def write_search_index(language_root: Path, options: dict[str, Any],
-                       docs: list[dict[str, str]]) -> Path:
-    """Write one language's index where Material's search reads it; UTF-8, compact.
-
-    Material's own writer escapes every Cyrillic letter as ``\\uXXXX`` (about 4× the bytes).
-    """
-    path = language_root / INDEX_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"config": options, "docs": docs}
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
-    return path
+def search_enabled(plugins: Any) -> bool:
+    """Whether search is on: Material's search plugin in mkdocs.yml gives it its place."""
+    return plugins.get("material/search") is not None

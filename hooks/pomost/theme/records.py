@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import escape
 
 from pomost.build import pool
+from pomost.l10n import _
 from pomost.publish import search
 from pomost.render import azindex
 from pomost.render.pages import LISTING, STATEMENT, Renderer
@@ -55,12 +56,17 @@ def fill_a_z(pages: Iterable[Any], every: list[Any], renderer: Renderer) -> None
                 A_Z, renderer.a_z(azindex.groups(entries, renderer.lang), page.url))
 
 
-def search_entries(page: Any, html: str, prefix: str) -> list[dict[str, str]]:
-    """A page's entries in its language's search index: a record page's from its title and
-    summary, a hand-written page's from its ``html``."""
-    url = search.location(page.url, prefix)
-    if generated.generated_target(page.file.src_uri):
-        return [search.record_entry(url, page.title, page.meta["description"])]
+def search_entries(page: Any, html: str, renderer: Renderer,
+                   entries: search.Entries) -> list[search.Entry]:
+    """A page's entries in its language's search index: a record page's from its record
+    (``entries``, of the catalog being built), the statement's from its title and
+    description, a hand-written page's from its ``html``."""
+    url = search.location(page.url, renderer.prefix)
+    target = generated.generated_target(page.file.src_uri)
+    if target and target[0] == STATEMENT:
+        return [search.plain_entry(url, page.title, page.meta["description"])]
+    if target:
+        return [entries.record(url, *target, renderer.lang)]
     return search.page_entries(url, page.title, html)
 
 
@@ -103,7 +109,8 @@ class RecordPages:
         for kind, members in sections.items():
             lang = self.renderer().lang
             self.frames[kind], done = self.pages.frame(
-                members[0], members[1] if len(members) > 1 else None, f"{lang} {kind} pages")
+                members[0], members[1] if len(members) > 1 else None,
+                _("the {kind} pages ({lang})").format(kind=kind, lang=lang))
             for page, html in done:
                 self.pages.write(page, html)
                 written.append(page)
