@@ -7,9 +7,9 @@ the search box with real key events (searchbrowser.py) and records
 * the bytes of every response the search needed: its script and stylesheet (the engine,
   loaded with the page) and everything fetched from the language's ``search/`` folder from
   the first key on (the manifest, term shards, entries) — the body sizes, uncompressed;
-* the time from the last key to the answer on screen (its first five results), and — the worst case, a query pasted
-  into a fresh page, when nothing of the index has been fetched yet — from the query to
-  the answer.
+* the time from the last key to the answer on screen (its first five results), and — the
+  worst case, a query pasted into a fresh page, when nothing of the index has been fetched
+  yet — from the query to the answer.
 
 The site is served by nginx with its published configuration (deploy/nginx.conf.j2: gzip,
 keep-alive) where nginx is installed, else by Python's test server (``"server"`` says which).
