@@ -7,9 +7,9 @@ the search box with real key events (searchbrowser.py) and records
 * the bytes of every response the search needed: its script and stylesheet (the engine,
   loaded with the page) and everything fetched from the language's ``search/`` folder from
   the first key on (the manifest, term shards, entries) — the body sizes, uncompressed;
-* the time from the last key to the answer on screen, and — the worst case, a query pasted
-  into a fresh page, when nothing of the index has been fetched yet — from the query to
-  the answer.
+* the time from the last key to the answer on screen (its first five results), and — the
+  worst case, a query pasted into a fresh page, when nothing of the index has been fetched
+  yet — from the query to the answer.
 
 The site is served by nginx with its published configuration (deploy/nginx.conf.j2: gzip,
 keep-alive) where nginx is installed, else by Python's test server (``"server"`` says which).
@@ -75,9 +75,9 @@ def _first_search(context: Any, address: str, query: str, lang: str,
             window.__pomostTimes = {};
             input.addEventListener('input', () => { window.__pomostTimes.typed = performance.now(); });
             new MutationObserver(() => {
-                if (box.getAttribute('data-pomost-done') === input.value)
-                    window.__pomostTimes.done = performance.now();
-            }).observe(box, {attributes: true, attributeFilter: ['data-pomost-done']});
+                if (!window.__pomostTimes.shown && box.getAttribute('data-pomost-shown') === input.value)
+                    window.__pomostTimes.shown = performance.now();
+            }).observe(box, {attributes: true, attributeFilter: ['data-pomost-shown']});
         }""")
         started[0] = True
         if typed:
@@ -90,7 +90,7 @@ def _first_search(context: Any, address: str, query: str, lang: str,
             arg=[searchbrowser.BOX, query])
         page.wait_for_load_state("networkidle")
         times = page.evaluate("window.__pomostTimes")
-        return sum(sizes.values()), times["done"] - times["typed"]
+        return sum(sizes.values()), times["shown"] - times["typed"]
     finally:
         page.close()
 

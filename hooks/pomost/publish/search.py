@@ -28,7 +28,7 @@ from typing import Any
 
 from pomost.publish.searchtext import words
 from pomost.records.catalog import Catalog
-from pomost.records.models import Event, Instrument, Organisation, Text
+from pomost.records.models import Event, Instrument, Organisation, SupportCentre, Text
 
 #: characters of a hand-written page's section kept in the index (a section, not a book)
 SECTION_TEXT = 300
@@ -39,7 +39,7 @@ SNIPPET = 200
 TITLE, NAME, TEXT = 3, 2, 1
 
 #: kinds of entry, in the order the index lists them (and a kind filter offers them)
-KINDS = ("organisation", "instrument", "event", "page")
+KINDS = ("organisation", "instrument", "centre", "event", "page")
 
 #: the filters: kind of page, county or town, legal form, instrument
 FACETS = ("kind", "place", "legal_form", "instrument")
@@ -212,6 +212,16 @@ class Entries:
             title = _t(record.name, lang)
             extra += [(_t(v, lang), TEXT) for v in (record.for_whom, record.programme) if v]
             facets["instrument"] = [rid]
+        elif isinstance(record, SupportCentre):
+            # found by the counties it serves and the towns of its offices, as a reader asks
+            title = _t(record.name, lang)
+            extra += [(_t(v, lang), NAME) for v in (record.short_name, record.operator,
+                                                    record.offices, record.address) if v]
+            extra += [(_t(self.catalog.counties[cid].name, lang), NAME) for cid in record.counties]
+            extra += [(_t(v, lang), TEXT) for v in (record.area, record.partners) if v]
+            facets["place"] = [f"county:{slug(self.catalog.counties[cid].name.pl)}"
+                               for cid in record.counties]
+            facets["instrument"] = list(record.instruments)
         else:
             raise ValueError(f"no search entry for a {kind}")
         return Entry(url, title, text, kind, extra=[e for e in extra if e[0]], facets=facets)
@@ -247,10 +257,15 @@ def facet_values(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
         if org.legal_form:
             add("legal_form", slug(org.legal_form.pl), _t(org.legal_form, lang), "",
                 ("organisation", oid))
+    for cid, centre in catalog.centres.items():
+        for county in (catalog.counties[c] for c in centre.counties):
+            add("place", f"county:{slug(county.name.pl)}", _t(county.name, lang), "county",
+                ("centre", cid))
     for iid, instrument in catalog.instruments.items():
         found["instrument"][iid] = Value(iid, _t(instrument.name, lang), "",
                                          [("instrument", iid)])
-    for kind, records in (("organisation", catalog.organisations), ("event", catalog.events)):
+    for kind, records in (("organisation", catalog.organisations), ("centre", catalog.centres),
+                          ("event", catalog.events)):
         for rid, record in records.items():
             for iid in record.instruments:
                 found["instrument"][iid].records.append((kind, rid))
@@ -286,9 +301,10 @@ LABELS: dict[str, dict[str, Any]] = {
         "legal_form": "Forma prawna", "instrument": "Instrument wsparcia",
         "county": "Powiaty", "town": "Miejscowości",
         "kinds": {"organisation": "Organizacja", "instrument": "Instrument wsparcia",
-                  "event": "Wydarzenie", "page": "Strona"},
+                  "centre": "Ośrodek wsparcia", "event": "Wydarzenie", "page": "Strona"},
         "kinds_plural": {"organisation": "Organizacje", "instrument": "Instrumenty wsparcia",
-                         "event": "Wydarzenia", "page": "Pozostałe strony"},
+                         "centre": "Ośrodki wsparcia", "event": "Wydarzenia",
+                         "page": "Pozostałe strony"},
         "results": {"one": "1 wynik", "few": "# wyniki", "many": "# wyników",
                     "other": "# wyniku"},
         "none": "Nic nie znaleziono", "type": "Wpisz szukane słowa",
@@ -307,9 +323,10 @@ LABELS: dict[str, dict[str, Any]] = {
         "legal_form": "Арганізацыйна-прававая форма", "instrument": "Інструмент падтрымкі",
         "county": "Паветы", "town": "Населеныя пункты",
         "kinds": {"organisation": "Арганізацыя", "instrument": "Інструмент падтрымкі",
-                  "event": "Падзея", "page": "Старонка"},
+                  "centre": "Асяродак падтрымкі", "event": "Падзея", "page": "Старонка"},
         "kinds_plural": {"organisation": "Арганізацыі", "instrument": "Інструменты падтрымкі",
-                         "event": "Падзеі", "page": "Іншыя старонкі"},
+                         "centre": "Асяродкі падтрымкі", "event": "Падзеі",
+                         "page": "Іншыя старонкі"},
         "results": {"one": "# вынік", "few": "# вынікі", "many": "# вынікаў",
                     "other": "# выніку"},
         "none": "Нічога не знойдзена", "type": "Увядзіце словы для пошуку",

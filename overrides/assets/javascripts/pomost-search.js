@@ -47,6 +47,7 @@
 
   var WEIGHT = [0, 1, 2, 4];      // by the weight class of a posting (searchindex.py)
   var PREFIX = 0.5;               // a word still being typed matches longer words, less
+  var FIRST = 5;                  // results shown before the rest of a page of them arrive
 
   function Index(root) {
     this.root = root + "search/";
@@ -270,7 +271,10 @@
     var run = ++this.run, query = this.input.value, filters = this.values();
     var self = this;
     // "done" says the list shows this query's results: not while a new search is under way
-    if (!append) this.el.removeAttribute("data-pomost-done");
+    if (!append) {
+      this.el.removeAttribute("data-pomost-done");
+      this.el.removeAttribute("data-pomost-shown");
+    }
     if (this.all) {
       var url = new URL(this.all.getAttribute("href"), location.href);
       url.search = query ? "?q=" + encodeURIComponent(query) : "";
@@ -282,6 +286,7 @@
       this.status.textContent = this.labels ? this.labels.type : this.status.textContent;
       if (this.more) this.more.hidden = true;
       this.el.removeAttribute("data-pomost-done");
+      this.el.removeAttribute("data-pomost-shown");
       return;
     }
     try {
@@ -294,16 +299,23 @@
       }
       if (run !== this.run) return;
       var hits = this.result.hits.slice(this.shown, this.shown + this.limit);
-      var entries = await this.index.entries(hits);
-      if (run !== this.run) return;
-      var items = entries.map(function (e) {
-        return item(m.norm, m.labels, self.root, e, self.result.words);
-      });
-      if (append) this.list.append.apply(this.list, items);
-      else this.list.replaceChildren.apply(this.list, items);
-      this.shown += hits.length;
       var n = this.result.hits.length;
-      this.status.textContent = n ? plural(m.labels, m.lang, n) : m.labels.none;
+      // The first few results go on screen as soon as their entries arrive, the rest after:
+      // a reader sees the answer one round trip sooner when the hits lie in many files
+      // (and a browser opens at most six connections to a site over HTTP/1.1).
+      for (var part = 0; part < hits.length || (!append && part === 0); part += FIRST) {
+        var entries = await this.index.entries(hits.slice(part, part + FIRST));
+        if (run !== this.run) return;
+        var items = entries.map(function (e) {
+          return item(m.norm, m.labels, self.root, e, self.result.words);
+        });
+        if (append || part > 0) this.list.append.apply(this.list, items);
+        else this.list.replaceChildren.apply(this.list, items);
+        this.shown += items.length;
+        this.status.textContent = n ? plural(m.labels, m.lang, n) : m.labels.none;
+        // "shown": the first results of this query are on screen (make bench times this)
+        if (part === 0) this.el.setAttribute("data-pomost-shown", query);
+      }
       if (this.more) this.more.hidden = this.shown >= n;
       this.el.setAttribute("data-pomost-done", query);
     } catch (err) {
