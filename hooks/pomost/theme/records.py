@@ -82,6 +82,11 @@ class RecordPages:
         self.pages = frame.Pages(config, nav, env, doc_files, self._values)
         self.frames: dict[str, frame.Frame | None] = {}
         self._writer: pool.Pool | None = None
+        #: the pages every page links (the publisher's, in the top bar and the footer): a
+        #: link to itself is relative in a way a frame made of another page cannot give
+        #: ('./', not '../<id>/'), so they are rendered by Material in full
+        self.linked = {value for value in (env.globals.get("pomost") or {}).values()
+                       if isinstance(value, str)}
 
     def _values(self, page: Any) -> frame.Values:
         target = generated.generated_target(page.file.src_uri)
@@ -104,7 +109,8 @@ class RecordPages:
             return []
         sections: dict[str, list[Any]] = {}
         for page in self.records:
-            sections.setdefault(str(record_kind(page)), []).append(page)
+            if page.url not in self.linked:
+                sections.setdefault(str(record_kind(page)), []).append(page)
         written = []
         for kind, members in sections.items():
             lang = self.renderer().lang
@@ -118,7 +124,7 @@ class RecordPages:
 
     def write(self, page: Any) -> None:
         """Render and write one record page (through its frame, if its section has one)."""
-        found = self.frames.get(str(record_kind(page)))
+        found = self.frames.get(str(record_kind(page))) if page.url not in self.linked else None
         self.pages.write(page, self.pages.framed(found, page) if found else self.pages.full(page))
 
     def start(self, pages: list[Any], children: int) -> None:
