@@ -48,6 +48,29 @@ def test_same_pages_byte_for_byte(site, parallel_site):
             assert (parallel_site / name).read_bytes() == (site / name).read_bytes(), name
 
 
+def test_without_fork_the_same_site(tmp_path, parallel_site):
+    """Where there is no fork (Windows), every process of the build does its share itself
+    and each language's build is a new Python: the same site. Here os.fork is taken away
+    in every process of the build, so a build that still forked would fail."""
+    project = copy_project(tmp_path / "project")
+    no_fork = tmp_path / "no-fork"
+    no_fork.mkdir()
+    (no_fork / "sitecustomize.py").write_text("import os\ndel os.fork\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(no_fork), str(project / "hooks")]),
+           "NO_MKDOCS_2_WARNING": "1"}
+    probe = subprocess.run([sys.executable, "-c", "import os; print(hasattr(os, 'fork'))"],
+                           env=env, capture_output=True, text=True)
+    assert probe.stdout.strip() == "False", probe.stderr
+    result = subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = project / "site"
+    assert files(built) == files(parallel_site)
+    for name in sorted(files(parallel_site)):
+        if name.endswith((".html", ".json", ".csv")):
+            assert (built / name).read_bytes() == (parallel_site / name).read_bytes(), name
+
+
 def test_sitemap_lists_both_languages_with_alternates(site, parallel_site):
     merged = sitemap(parallel_site)
     assert merged == sitemap(site)

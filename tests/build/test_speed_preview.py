@@ -80,7 +80,7 @@ def test_an_edited_summary(project):
     root, preview = project[0], project[1]
     data = root / "data" / "organisations.yml"
     text = data.read_text(encoding="utf-8")
-    start, _ = _records(text)[1]
+    start, _ = _records(text)[-1]  # (not the publisher, whom every page's top bar names)
     summary = re.compile(r"(\n  summary:\s*\n    pl: )").search(text, start)
     data.write_text(text[:summary.end(1)] + "Zmieniono " + text[summary.end(1):],
                     encoding="utf-8")
@@ -95,11 +95,24 @@ def test_an_edited_name_reaches_the_a_z_index_and_the_links_to_it(project):
     root, preview = project[0], project[1]
     data = root / "data" / "organisations.yml"
     text = data.read_text(encoding="utf-8")
-    name = re.compile(r"(\n  name:\s*\n    pl: )").search(text)
+    start, _ = _records(text)[-1]  # (not the publisher: see the next test)
+    name = re.compile(r"(\n  name:\s*\n    pl: )").search(text, start)
     data.write_text(text[:name.end(1)] + "Zupełnie Nowa " + text[name.end(1):], encoding="utf-8")
     answers = _refresh(preview, "data/organisations.yml")
     assert any("indeks/" in a["written"] for a in answers.values()), answers
     _same_as_a_full_build(*project, "name")
+
+
+def test_the_publishers_name_reaches_every_page(project):
+    root, preview = project[0], project[1]
+    data = root / "data" / "organisations.yml"
+    text = data.read_text(encoding="utf-8")
+    start, _ = _records(text)[0]  # the publisher (data/accessibility.yml): every top bar
+    name = re.compile(r"(\n  name:\s*\n    pl: )").search(text, start)
+    data.write_text(text[:name.end(1)] + "Wydawca " + text[name.end(1):], encoding="utf-8")
+    answers = _refresh(preview, "data/organisations.yml")
+    assert answers["pl"]["how"] == "rebuild", answers  # (the Polish name: Polish pages)
+    _same_as_a_full_build(*project, "publisher")
 
 
 def test_an_added_record(project):
@@ -162,7 +175,27 @@ def test_a_page_of_docs_edited(project):
     _same_as_a_full_build(*project, "docs")
 
 
-def test_broken_data_keeps_the_last_site_then_the_fix_shows(project):
+def test_a_draft_is_shown_labelled_and_gone_when_removed(project):
+    root, preview = project[0], project[1]
+    data = root / "data" / "organisations.yml"
+    good = data.read_text(encoding="utf-8")
+    start, end = _records(good)[-1]
+    draft = re.sub(r"^- id: \S+", "- id: szkic-spoldzielni\n  draft: true", good[start:end],
+                   count=1, flags=re.M)
+    data.write_text(good.rstrip("\n") + "\n" + draft, encoding="utf-8")
+    _refresh(preview, "data/organisations.yml")
+    page = project[2] / "preview" / "pl" / "organizacje" / "szkic-spoldzielni" / "index.html"
+    assert 'class="pomost-draft"' in page.read_text(encoding="utf-8")
+    listing = (project[2] / "preview" / "pl" / "organizacje" / "index.html").read_text(
+        encoding="utf-8")
+    assert "(wersja robocza)" in listing  # every list shows the label
+    data.write_text(good, encoding="utf-8")
+    _refresh(preview, "data/organisations.yml")
+    assert not page.exists()
+    _same_as_a_full_build(*project, "draft")
+
+
+def test_broken_data_is_reported_then_the_fix_shows(project):
     root, preview = project[0], project[1]
     data = root / "data" / "organisations.yml"
     good = data.read_text(encoding="utf-8")
@@ -170,8 +203,9 @@ def test_broken_data_keeps_the_last_site_then_the_fix_shows(project):
     data.write_text(good.replace("  role: good_practice", "  role: najlepsza", 1), encoding="utf-8")
     answers = preview.refresh(["data/organisations.yml"])
     assert not any(a["ok"] for a in answers.values())
-    assert all("data/organisations.yml:" in a["message"] for a in answers.values()), answers
-    assert _files(project[2] / "preview" / "pl") == before
+    assert preview.problems and all(p.startswith("data/organisations.yml:")
+                                    for p in preview.problems), answers
+    assert _files(project[2] / "preview" / "pl") == before  # what is shown once it is fixed
     data.write_text(good.replace("  role: good_practice", "  role: partner", 1), encoding="utf-8")
     _refresh(preview, "data/organisations.yml")
     _same_as_a_full_build(*project, "fixed")
@@ -210,7 +244,7 @@ def test_serve_shows_an_edit_and_each_language_its_own_404(tmp_path):
     port = _free_port()
     log = open(tmp_path / "serve.log", "w+")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
-        [sys.executable, "-m", "pomost", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "pomost", "serve", "--addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"})
     base = f"http://127.0.0.1:{port}"

@@ -140,6 +140,16 @@ class TrackedCatalog:
         self._recorder.note(("accessibility",))
         return self._catalog.accessibility
 
+    def is_draft(self, kind_name: str, rid: str) -> bool:
+        self._recorder.note(("record", kind_name, rid))
+        return self._catalog.is_draft(kind_name, rid)
+
+    @property
+    def drafts(self) -> Any:
+        # read only for a page's own record once is_draft said it is one (render/pages.py);
+        # what a draft lacks is its record's: noted by is_draft
+        return self._catalog.drafts
+
     def __getattr__(self, name: str) -> Any:
         if name in self._kinds:
             return self._kinds[name]

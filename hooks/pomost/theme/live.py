@@ -249,6 +249,9 @@ def edit(lang: str) -> list[str]:
     touched = changes.changes(old.catalog, new.catalog)
     if changes.structural(old.catalog, new.catalog) or {("settings",), ("accessibility",)} & touched:
         raise NeedsRebuild
+    site_url = config.site_url or ""
+    if old.theme_globals(lang, site_url) != new.theme_globals(lang, site_url):
+        raise NeedsRebuild  # what every page's top bar and footer show (the publisher)
     site.set_current(config.config_file_path, new)
     if not touched:
         return []

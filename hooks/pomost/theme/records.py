@@ -125,6 +125,8 @@ class RecordPages:
     def write(self, page: Any) -> None:
         """Render and write one record page (through its frame, if its section has one)."""
         found = self.frames.get(str(record_kind(page))) if page.url not in self.linked else None
+        if page.content is None:  # freed once written (on_post_page): empty, as on its first
+            page.content = ""     # render, until on_page_context makes its HTML
         self.pages.write(page, self.pages.framed(found, page) if found else self.pages.full(page))
 
     def start(self, pages: list[Any], children: int) -> None:
