@@ -71,11 +71,12 @@ def measure(project: Path, env: dict[str, str], log: Path, timeout: float = 1800
     with open(log, "w+", encoding="utf-8") as out:
         started = time.perf_counter()
         server = subprocess.Popen(
-            [sys.executable, "-m", "pomost", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [sys.executable, "-m", "pomost", "serve", "--addr", f"127.0.0.1:{port}"],
+            # its messages in English: the lines read here
+            cwd=project, env={**env, "POMOST_LANG": "en"}, stdout=out, stderr=subprocess.STDOUT)
         try:
-            first = _until(lambda: "serving on" in log.read_text(encoding="utf-8"), timeout,
-                           0.2) - started
+            first = _until(lambda: "The preview runs at" in log.read_text(encoding="utf-8"),
+                           timeout, 0.2) - started
             shown, done = [], []
             for n in range(EDITS):
                 rid = ids[(n + 1) * len(ids) // (EDITS + 1)]  # spread over the file

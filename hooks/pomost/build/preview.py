@@ -323,7 +323,11 @@ def _watch(root: Path, notify: Callable[[set[str]], None]) -> Any:
     return observer
 
 
-def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str], None] = print,
+def _say(line: str) -> None:
+    print(line, flush=True)  # at once, also into a file (a log someone is reading)
+
+
+def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str], None] = _say,
           ready: threading.Event | None = None, open_browser: bool = False) -> int:
     """Serve the preview of the project at ``root`` until interrupted (Ctrl+C)."""
     from pomost.records.yamlsource import is_editor_file
