@@ -16,7 +16,7 @@ state, not an end:
 
 It uses three private parts of mkdocs 1.6.1's LiveReloadServer (``_epoch_cond``,
 ``_visible_epoch``/``_wanted_epoch`` and ``_inject_js_into_html``): the theme layer is where
-what depends on MkDocs lives, and `tests/test_staff_preview.py` fails if they change.
+what depends on MkDocs lives, and `tests/browser/test_staff_preview.py` fails if they change.
 """
 
 from __future__ import annotations
