@@ -3,7 +3,7 @@
 Extracts every ``_()``, ``N_()`` and ``ngettext()`` of hooks/pomost with Babel into
 hooks/pomost/locale/pomost.pot, then updates each language's .po from it (new messages
 appear untranslated, removed ones become obsolete). Translate them in the .po — with any
-text editor or Poedit — and `tests/test_staff_messages.py` checks that none is missing.
+text editor or Poedit — and `tests/unit/test_staff_messages.py` checks that none is missing.
 """
 
 from __future__ import annotations

@@ -35,9 +35,10 @@ from support import PREFIX, ROOT, SITE_URL, copy_project, missing, mkdocs_build,
 pytestmark = pytest.mark.lighthouse
 
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
-# performance: 0.95–1.0 measured on a quiet machine; a loaded CI runner costs a few points
-TARGETS = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0, "performance": 0.9}
-ATTEMPTS = 3
+TARGETS = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0, "performance": 0.95}
+#: performance is measured again while below its target: a busy machine slows the simulated
+#: CPU (one run in ten or so scored 92–94 at load average 4–5; the next one 97–100)
+ATTEMPTS = 5
 REPORTS = ARTIFACTS / "lighthouse"
 
 

@@ -266,8 +266,9 @@ def test_screenshots_of_every_page_type_without_sideways_scrolling(viewport, lan
 
 def printed(site, url: str, tmp_path) -> list[str]:
     """The text of each printed A4 sheet of the page at ``url`` (Chromium's print to PDF)."""
-    from browser import chromium
     from pypdf import PdfReader
+
+    from browser_support import chromium
     out = tmp_path / "printed.pdf"
     run = chromium("--no-pdf-header-footer", f"--print-to-pdf={out}",
                    (site / url / "index.html").as_uri(), profile=tmp_path / "profile")

@@ -4,7 +4,7 @@ Playwright types letters that a US keyboard lacks (Polish, Cyrillic) as inserted
 without key events; a reader's keyboard sends keydown, keypress, input and keyup for
 every letter. So every character is sent here as the key events Chromium gets from a
 keyboard (the DevTools protocol's ``Input.dispatchKeyEvent``). Used by the tests
-(tests/test_search_queries.py) and by ``make bench``.
+(tests/browser/test_search_queries.py) and by ``make bench``.
 """
 
 from __future__ import annotations

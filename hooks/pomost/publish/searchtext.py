@@ -19,7 +19,7 @@ sides of the search are reduced to the same *terms*:
 This is deliberately a light stemmer of our own (no Snowball: there is none for
 Belarusian, and the browser must do exactly what the build did). The browser runs the
 same steps over the same tables, which the build writes into each language's search
-manifest (``RULES``); ``tests/test_search_normalisation.py`` runs both on the same words.
+manifest (``RULES``); ``tests/browser/test_search_normalisation.py`` runs both on the same words.
 """
 
 from __future__ import annotations

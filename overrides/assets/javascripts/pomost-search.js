@@ -4,7 +4,7 @@
  * root (search/manifest.json, term shards t/, entries d/, filters f/), a few small files
  * per query, from the site itself. Words are cut exactly as the build cut them: the
  * normaliser below runs the steps of hooks/pomost/publish/searchtext.py over the tables the
- * manifest carries (tests/test_search_normalisation.py compares the two on the same words).
+ * manifest carries (tests/browser/test_search_normalisation.py compares the two on the same words).
  * Text from the data is only ever inserted as text (textContent), never as markup.
  */
 (function () {
@@ -388,7 +388,7 @@
     document.querySelectorAll("[data-pomost-search=page]").forEach(mountPage);
   }
 
-  /* for tests/test_search_normalisation.py: the normaliser of a manifest's rules */
+  /* for tests/browser/test_search_normalisation.py: the normaliser of a manifest's rules */
   window.pomostSearch = { normaliser: normaliser, Index: Index };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
