@@ -86,6 +86,8 @@ def test_an_edited_summary(project):
                     encoding="utf-8")
     answers = _refresh(preview, "data/organisations.yml")
     assert {a["how"] for a in answers.values()} == {"edit"}  # without MkDocs
+    # the first edit after the first build, too, reads only the edited record again
+    assert {a["parsed"] for a in answers.values()} == {1}, answers
     # only what shows the record: its page, the lists, the open data — not the whole site
     assert all(0 < len(a["written"]) < 40 for a in answers.values()), answers
     _same_as_a_full_build(*project, "edit")

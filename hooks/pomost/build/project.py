@@ -198,6 +198,11 @@ def read_catalog(path: Path) -> Catalog:
 _READER = Reader()
 
 
+def records_parsed() -> int:
+    """How many records the preview's last read of data/ parsed (build/reload.py)."""
+    return _READER.parsed
+
+
 def _load(data: Path, signature: tuple) -> Catalog:
     handed = os.environ.get(CATALOG_VARIABLE)
     if handed and Path(handed).is_file() and not preview():

@@ -38,11 +38,11 @@ from pomost.publish import search, searchindex
 from pomost.theme import generated, material
 from pomost.theme.records import RecordPages, fill_a_z, record_kind, search_entries
 
-LIVE_VARIABLE = "POMOST_LIVE"
+LIVE_VARIABLE = site.LIVE_VARIABLE
 
 
 def enabled() -> bool:
-    return os.environ.get(LIVE_VARIABLE) == "1"
+    return site.live()
 
 
 @dataclass
@@ -318,7 +318,11 @@ def refresh(root: Path, lang: str, site_dir: Path, paths: list[str]) -> dict[str
     from pomost.render.strings import load_all
 
     if lang not in LANGUAGES:
-        site.project(root)  # the data first (its DataError names the problems); reused
+        # The data first (its DataError names the problems), read as every later edit reads
+        # it (LIVE: record by record, build/reload.py), so that the first edit parses only
+        # what it changed; the build reuses what is read here.
+        os.environ[LIVE_VARIABLE] = "1"
+        site.project(root)
         build(root, lang, site_dir)
         return {"how": "build"}
     everything = any(p.startswith(EVERYTHING) for p in paths)
@@ -327,7 +331,7 @@ def refresh(root: Path, lang: str, site_dir: Path, paths: list[str]) -> dict[str
         site.forget()
     if paths and all(p.startswith("data/") for p in paths):
         try:
-            return {"how": "edit", "written": edit(lang)}
+            return {"how": "edit", "written": edit(lang), "parsed": site.records_parsed()}
         except NeedsRebuild:
             pass
     language = LANGUAGES[lang]
