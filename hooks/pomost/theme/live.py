@@ -259,26 +259,29 @@ def edit(lang: str) -> list[str]:
     recorder.begin()
     renderer = new.renderer(lang)
     pages = language.record_pages()
-    for key in touched:
+    # Only a record page's title can change with data/ (without pages coming or going):
+    # the titles of the pages of the records touched are compared, not all of them again.
+    position = {url: i for i, (_title, url) in enumerate(language.titles)}
+    for key in list(touched):
         page = pages.get((key[1], key[2])) if key[0] == "record" else None
         if page is not None:
             page.meta.update(renderer.page_meta(key[1], key[2]))
-    # A record's entry also holds what other records say of it (its staff, an event's
-    # organisations): every generated page's entry is made again, as a build makes them.
-    makes = search.Entries(new.catalog)
-    for page in language.records.all_pages:
-        if page.url in language.entries and generated.generated_target(page.file.src_uri):
-            language.entries[page.url] = search_entries(page, "", renderer, makes)
-    titles = [(str(p.title), p.url) for p in language.records.all_pages]
-    if titles != language.titles:
-        touched.add(TITLES)
-        language.titles = titles
+            title, at = str(page.title), position.get(page.url)
+            if at is not None and language.titles[at][0] != title:
+                language.titles[at] = (title, page.url)
+                touched.add(TITLES)
     affected = recorder.affected(touched)
     written = []
     for page in language.records.records:  # first: the pages edited records are on
         if page.url in affected:
             language.records.write(page)
             written.append(page.url)
+    # A record's entry also holds what other records say of it (its staff, an event's
+    # organisations): every generated page's entry is made again, as a build makes them.
+    makes = search.Entries(new.catalog)
+    for page in language.records.all_pages:
+        if page.url in language.entries and generated.generated_target(page.file.src_uri):
+            language.entries[page.url] = search_entries(page, "", renderer, makes)
     changes.carry_over(old.downloads(lang), new.downloads(lang), touched)
     for page in language.by_mkdocs:
         if page.url in affected:
