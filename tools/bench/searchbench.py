@@ -98,7 +98,8 @@ def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str
     """lang -> {"bytes": largest first search, "ms": slowest answer,
     "runs": [(query, typed, bytes, ms)]}."""
     import sys
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+    tests = Path(__file__).resolve().parents[2] / "tests"
+    sys.path[:0] = [str(tests), str(tests / "browser")]  # browser_support, and what it imports
     from playwright.sync_api import sync_playwright
 
     from browser_support import (  # type: ignore[import-not-found]
