@@ -1,6 +1,6 @@
 """The `pomost` command: check, preview, build and publish the site on any system.
 
-`pomost check | serve | build | new <kind> | schemas | nginx` (also `python -m pomost …`).
+`pomost check | serve | edit | build | new <kind> | migrate | schemas | nginx` (also `python -m pomost …`).
 Installed by `pip install -e .` as a console command (`.venv\\Scripts\\pomost` on Windows,
 `.venv/bin/pomost` elsewhere); it needs neither make nor a shell: every process it starts
 is this Python. Everything it prints is in the language of messages (pomost/l10n.py):
@@ -182,6 +182,28 @@ def new(root: Path, kind_name: str, append: bool) -> int:
     return 0
 
 
+def migrate(root: Path) -> int:
+    """Every kind kept in one list file moves into a folder of one file per record."""
+    from pomost.records import layout
+    from pomost.records.migrate import MigrationError
+    from pomost.records.migrate import migrate as move
+    try:
+        moved = move(root / "data")
+    except MigrationError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(_("Nothing more was migrated."), file=sys.stderr)
+        return 1
+    for done in moved:
+        print(ngettext("data/{file} → {folder}: {count} record, one file each",
+                       "data/{file} → {folder}: {count} records, one file each",
+                       done.count).format(file=done.kind.file, folder=layout.folder_name(done.kind),
+                                          count=done.count))
+    if not moved:
+        print(_("Every kind already has a file per record: nothing to migrate."))
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse in the language of messages: its help and its errors."""
 
@@ -271,6 +293,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--append", action="store_true",
                    help=_("add the record at the end of its file in data/"))
     command("schemas", _("write the editor's help: data/schemas/*.schema.json and .vscode/"))
+    command("migrate", _("move the records of each list file in data/ into a folder with one "
+                         "file per record (what the form editor, pomost edit, reads)"))
     g = command("nginx", _("print the nginx configuration for a built site"))
     g.add_argument("--site-dir", default="site", type=Path, help=_("the built site to read"))
     g.add_argument("--root", type=Path,
@@ -309,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, parsed.save, quiet=parsed.quiet)
     if parsed.command == "schemas":
         return write_schemas(root)
+    if parsed.command == "migrate":
+        return migrate(root)
     if parsed.command == "new":
         return new(root, parsed.kind, parsed.append)
     if parsed.command == "serve":

@@ -217,6 +217,10 @@ class Document:
                 return self.positions[path[:cut]]
         return (1, 1)
 
+    def file_at(self, path: Path_) -> str:
+        """The file the value at ``path`` is in (a folder of records has one per record)."""
+        return self.file
+
 
 class YamlError(Exception):
     def __init__(self, problems: list[Problem]):
