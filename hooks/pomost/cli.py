@@ -91,9 +91,14 @@ def validated(root: Path, quiet: bool = False) -> Any:
 
 
 def write_schemas(root: Path) -> int:
+    from pomost.editor import config
     from pomost.records import schemas
     for path in schemas.write_schemas(root / "data"):
         print(_("wrote {path}").format(path=path))
+    out = root / config.CONFIG_FILE
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(config.config_file(), encoding="utf-8", newline="\n")
+    print(_("wrote {path}").format(path=config.CONFIG_FILE))
     return 0
 
 
@@ -180,6 +185,31 @@ def new(root: Path, kind_name: str, append: bool) -> int:
             "fill it in, then run pomost check").format(file=kind_.file, line=line,
                                                         kind=kind_.said))
     return 0
+
+
+def edit(root: Path, host: str, port: int, open_browser: bool) -> int:
+    """The preview with the form editor beside it (pomost/editor/)."""
+    from pomost.editor import assets
+    from pomost.editor.app import PREFIX, Editor
+    from pomost.records import layout
+    from pomost.records.kinds import lists
+    from pomost.theme import preview
+    listed = [k for k in lists() if layout.layout(root / "data", k) == "list"]
+    if listed:
+        print(_("The form editor keeps one file per record, but {files} still hold lists of "
+                "records: run pomost migrate once (it moves every record into a file of its "
+                "own, comments included), then pomost edit again.").format(
+            files=", ".join(f"data/{k.file}" for k in listed)), file=sys.stderr)
+        return 1
+    try:
+        dist = assets.dist(root)
+    except assets.AssetError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(_("The form editor: http://{host}:{port}{path}").format(host=host, port=port,
+                                                                  path=PREFIX))
+    return preview.serve(root, host, port, open_browser=open_browser,
+                         extra=Editor(root, dist), open_path=PREFIX)
 
 
 def migrate(root: Path) -> int:
@@ -283,6 +313,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--addr", default="127.0.0.1:8000",
                    help=_("the address of the preview (default: 127.0.0.1:8000)"))
     s.add_argument("--open", action="store_true", help=_("open the preview in the browser"))
+    e = command("edit", _("the form editor in the browser, with the preview beside it"))
+    e.add_argument("--addr", default="127.0.0.1:8000",
+                   help=_("the address of the preview (default: 127.0.0.1:8000)"))
+    e.add_argument("--open", action="store_true", help=_("open the editor in the browser"))
     b = command("build", _("check, then build the site for publishing (drafts left out) and "
                            "say what changed"))
     b.add_argument("--site-dir", default="site", type=Path,
@@ -292,7 +326,8 @@ def _parser() -> argparse.ArgumentParser:
                    help=_("instrument, organizacja, osoba or wydarzenie (or their English names)"))
     n.add_argument("--append", action="store_true",
                    help=_("add the record at the end of its file in data/"))
-    command("schemas", _("write the editor's help: data/schemas/*.schema.json and .vscode/"))
+    command("schemas", _("write the editor's help: data/schemas/*.schema.json, .vscode/ and "
+                         "the form editor's editor/config.yml"))
     command("migrate", _("move the records of each list file in data/ into a folder with one "
                          "file per record (what the form editor, pomost edit, reads)"))
     g = command("nginx", _("print the nginx configuration for a built site"))
@@ -341,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
         from pomost.theme import preview
         host, _sep, port = parsed.addr.rpartition(":")
         return preview.serve(root, host or "127.0.0.1", int(port), open_browser=parsed.open)
+    if parsed.command == "edit":
+        host, _sep, port = parsed.addr.rpartition(":")
+        return edit(root, host or "127.0.0.1", int(port), open_browser=parsed.open)
     if parsed.command == "nginx":
         from pomost.build import webserver
         try:

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from pomost.l10n import _, ngettext
 from pomost.langs import LANGS
-from pomost.records import layout, messages, rules, yamlsource
+from pomost.records import layout, messages, quality, rules, yamlsource
 from pomost.records.kinds import KINDS, Kind, kind
 from pomost.records.models import AccessibilityStatement, Record, Settings
 from pomost.records.yamlsource import Document, Problem
@@ -181,6 +181,33 @@ def draft_summary(catalog: Catalog) -> str | None:
     return ngettext("{count} draft (draft: true): shown by the preview, not published",
                     "{count} drafts (draft: true): shown by the preview, not published",
                     count).format(count=count)
+
+
+def check_record(kind_: Kind, doc: Document, text: str) -> list[Problem]:
+    """What `pomost check` says of one record alone (``doc``, parsed from ``text``, holding
+    one record of ``kind_``): its fields, values and texts, not the rules across files."""
+    problems: list[Problem] = []
+    reader = _Reader(Path())
+    reader._lines = text.splitlines()
+    found = _one(doc, kind_, (), problems, reader)
+    if found and not problems:
+        problems.extend(quality.problems(kind_, _Shifted(doc.file, [doc.value], {}, {},
+                                                         record=doc)))
+    return problems
+
+
+@dataclass
+class _Shifted(Document):
+    """One record's document read as the first of a list (for checks written for lists)."""
+
+    record: Document | None = None
+
+    def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        assert self.record is not None
+        return self.record.where(path[1:], key=key)
+
+    def file_at(self, path: tuple) -> str:
+        return self.file
 
 
 class _Reader:
