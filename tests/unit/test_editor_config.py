@@ -80,8 +80,11 @@ def test_each_field_has_its_widget_label_and_choices(kind: Kind):
                                        else "object")
             languages = fields_by_name(field["fields"])
             assert {"pl", "be"} <= set(languages)
-            # only a draft may lack its Belarusian version
-            assert languages["be"].get("required", True) is not kind.drafts
+            # an optional text requires nothing of the form (the save's check says what it
+            # lacks); a required one requires Polish, and Belarusian unless it may be a draft
+            needed = field["widget"] == "list" or field.get("required", True)
+            assert languages["pl"].get("required", True) is needed
+            assert languages["be"].get("required", True) is (needed and not kind.drafts)
         values = _literal(annotation)
         if values:
             assert field["widget"] == "select"

@@ -85,6 +85,10 @@ class _Fields:
             out.update(self.widget(node, name))
         if "default" in prop and prop["default"] not in (None, [], {}):
             out["default"] = prop["default"]
+        if out.get("required") is False and out.get("widget") == "object":
+            # Decap checks a group's required fields even when the group may be left out:
+            # what an optional group needs is the save's check to say (editor/records.py).
+            _optional(out["fields"])
         return out
 
     def widget(self, node: Node, name: str) -> Node:
@@ -130,6 +134,16 @@ class _Fields:
         if "pattern" in node and node.get("pattern") != r"\S":
             out["pattern"] = [node["pattern"], node.get("patternErrorMessage", "")]
         return out
+
+
+def _optional(fields: list[Node]) -> None:
+    """The fields of a group that may be left out: none required, none filled in by itself
+    (a name's default origin would make an empty town a town without a name)."""
+    for inner in fields:
+        inner["required"] = False
+        inner.pop("default", None)
+        if inner.get("widget") == "object":
+            _optional(inner["fields"])
 
 
 def _capital(text: str) -> str:
