@@ -171,7 +171,8 @@ def collection(kind: Kind) -> Node:
         "name": kind.attr, "label": label, "label_singular": label,
         "folder": folder_name(kind).rstrip("/"), "extension": "yml", "format": "yml",
         "create": True, "delete": True, "identifier_field": "id", "slug": "{{fields.id}}",
-        "summary": f"{{{{fields.{heading}.pl}}}} ({{{{fields.id}}}})",
+        # the list shows, and the editor's search looks in, both languages and the id
+        "summary": f"{{{{{heading}.pl}}}} · {{{{{heading}.be}}}} ({{{{id}}}})",
         "sortable_fields": ["id", f"{heading}.pl"],
         "editor": {"preview": False},
         "fields": fields,
