@@ -11,12 +11,12 @@ import json
 import time
 
 import pytest
+from editor_support import STEP, Decap, editor_project, running_editor, until
 
 from pomost.records.catalog import load_catalog
 from tools.bench.data import generate
 
 from browser_support import ARTIFACTS, WIDE, screenshot
-from editor_support import STEP, Decap, editor_project, running_editor, until
 
 MESSAGES = "pl"
 ORGANISATIONS = 1000
