@@ -212,6 +212,29 @@ def edit(root: Path, host: str, port: int, open_browser: bool) -> int:
                          extra=Editor(root, dist), open_path=PREFIX)
 
 
+def export_editor(root: Path, parsed: argparse.Namespace) -> int:
+    from pomost.editor import assets, export
+    if not parsed.repo:
+        print(_("--export needs --repo owner/name"), file=sys.stderr)
+        return 2
+    options = {"app_id": parsed.app_id, "base_url": parsed.base_url}
+    lacking = [name for name in export.BACKENDS[parsed.backend] if not options.get(name)]
+    if lacking:
+        print(_("the {backend} backend needs: {options}").format(
+            backend=parsed.backend, options=", ".join(
+                "--" + name.replace("_", "-") for name in lacking)), file=sys.stderr)
+        return 2
+    try:
+        dist = assets.dist(root)
+    except assets.AssetError as err:
+        print(err, file=sys.stderr)
+        return 1
+    settings = export.backend(parsed.backend, parsed.repo, parsed.branch, **options)
+    for path in export.export(parsed.export, dist, settings):
+        print(_("wrote {path}").format(path=path))
+    return 0
+
+
 def migrate(root: Path) -> int:
     """Every kind kept in one list file moves into a folder of one file per record."""
     from pomost.records import layout
@@ -317,6 +340,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--addr", default="127.0.0.1:8000",
                    help=_("the address of the preview (default: 127.0.0.1:8000)"))
     e.add_argument("--open", action="store_true", help=_("open the editor in the browser"))
+    e.add_argument("--export", type=Path, metavar=_("folder"), help=_(
+        "instead: write the editor for the published site into this folder (README, 'The form "
+        "editor'), with the git host below as its backend"))
+    e.add_argument("--backend", choices=("github", "gitlab", "gitea"), default="gitlab",
+                   help=_("the git host of --export (default: gitlab)"))
+    e.add_argument("--repo", help=_("the repository of --export, owner/name"))
+    e.add_argument("--branch", default="main", help=_("the branch CI publishes (default: main)"))
+    e.add_argument("--app-id", help=_("the OAuth application's id (GitLab, Gitea)"))
+    e.add_argument("--base-url", help=_("the OAuth client's address (GitHub) or the Gitea "
+                                        "server's address"))
     b = command("build", _("check, then build the site for publishing (drafts left out) and "
                            "say what changed"))
     b.add_argument("--site-dir", default="site", type=Path,
@@ -376,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         from pomost.theme import preview
         host, _sep, port = parsed.addr.rpartition(":")
         return preview.serve(root, host or "127.0.0.1", int(port), open_browser=parsed.open)
+    if parsed.command == "edit" and parsed.export is not None:
+        return export_editor(root, parsed)
     if parsed.command == "edit":
         host, _sep, port = parsed.addr.rpartition(":")
         return edit(root, host or "127.0.0.1", int(port), open_browser=parsed.open)

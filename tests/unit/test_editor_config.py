@@ -135,3 +135,30 @@ def test_the_configuration_is_yaml_the_editor_reads():
     loaded = yaml.safe_load(text)
     assert loaded["backend"] == {"name": "proxy", "proxy_url": config.API_PATH, "branch": "main"}
     assert loaded["locale"] == "pl"
+
+
+@pytest.mark.parametrize("host, options, expected", [
+    ("gitlab", {"app_id": "abc"}, {"name": "gitlab", "repo": "urzad/pomost", "branch": "main",
+                                   "auth_type": "pkce", "app_id": "abc"}),
+    ("gitea", {"app_id": "abc", "base_url": "https://git.example.org/"},
+     {"name": "gitea", "repo": "urzad/pomost", "branch": "main", "app_id": "abc",
+      "base_url": "https://git.example.org/", "api_root": "https://git.example.org/api/v1",
+      "auth_endpoint": "https://git.example.org/login/oauth/authorize"}),
+    ("github", {"base_url": "https://auth.example.org"},
+     {"name": "github", "repo": "urzad/pomost", "branch": "main",
+      "base_url": "https://auth.example.org"}),
+])
+def test_the_published_editor_has_the_git_host_as_its_backend(tmp_path, host, options, expected):
+    from pomost.editor import export
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "decap-cms.js").write_text("// bundle", "utf-8")
+    (dist / "decap-cms.js.map").write_text("{}", "utf-8")
+    settings = export.backend(host, "urzad/pomost", "main", **options)
+    assert settings == expected
+    export.export(tmp_path / "admin", dist, settings)
+    written = yaml.safe_load((tmp_path / "admin" / "config.yml").read_text("utf-8"))
+    assert written == {"backend": expected, **config.config()}
+    page = (tmp_path / "admin" / "index.html").read_text("utf-8")
+    assert '<script src="decap/decap-cms.js"></script>' in page and "postMessage" not in page
+    assert sorted(p.name for p in (tmp_path / "admin" / "decap").iterdir()) == ["decap-cms.js"]

@@ -53,9 +53,10 @@ def editor_page() -> str:
         pages=json.dumps(pages_of_kinds()))
 
 
-def admin_page(bundle: str) -> str:
+def admin_page(bundle: str, inside: bool = True) -> str:
+    """Decap's page; ``inside``: within our editor page, which it tells what was saved."""
     return _TEMPLATES.get_template("admin.html").render(
-        lang=language(), title=_("Pomost: form editor"), bundle=bundle)
+        lang=language(), title=_("Pomost: form editor"), bundle=bundle, inside=inside)
 
 
 class Editor:
