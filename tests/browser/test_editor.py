@@ -155,3 +155,30 @@ def test_the_editors_page_passes_axe(browser, editor):
         assert tab.locator("iframe[title]").count() == 2
     finally:
         context.close()
+
+
+def test_what_only_the_whole_catalogue_can_tell_shows_in_the_preview(editor, staff):
+    """An id that is the address of a hand-written page: the record alone is fine, so it is
+    saved; the preview beside the form lists the problem with the record's file and line,
+    and shows the site again once the record is removed in the editor."""
+    project, origin = editor
+    staff.open("/collections/organisations/new")
+    staff.field("id").fill("index")
+    staff.choose("role", "Partner (partner)")
+    staff.text("name", "Strona główna?", "Галоўная?")
+    staff.text("summary", "Zła nazwa.", "Дрэнная назва.")
+    staff.text("what_it_does", "Nic.", "Нічога.")
+    staff.publish()
+    written = project / "data" / "organisations" / "index.yml"
+    until(written.is_file, what="the record's file is written")
+    frame = staff.tab.frame_locator("#pomost-preview")
+    frame.locator("#pomost-problems").wait_for(timeout=STEP * 2)
+    problems = frame.locator("li code").all_inner_texts()
+    line = next(n for n, text in enumerate(written.read_text("utf-8").splitlines(), 1)
+                if text.startswith("id: "))
+    assert any(p.startswith(f"data/organisations/index.yml:{line}:5: organizacja 'index': ")
+               for p in problems), problems
+    staff.open("/collections/organisations/entries/index")
+    staff.frame.get_by_role("button", name="Usuń pozycję").click()
+    until(lambda: not written.exists(), what="the record is removed")
+    frame.locator("#pomost-problems").wait_for(state="detached", timeout=STEP * 2)
