@@ -176,6 +176,13 @@ def new(root: Path, kind_name: str, append: bool) -> int:
     if not append:
         print(text, end="")
         return 0
+    from pomost.records import layout
+    if layout.layout(root / "data", kind_) == "folder":
+        print(text, end="")
+        print(_("the records of this kind are kept one file each in {folder}: create the new "
+                "one in the form editor (pomost edit), or save the record above as "
+                "{folder}<id>.yml").format(folder=layout.folder_name(kind_)), file=sys.stderr)
+        return 1
     path = root / "data" / kind_.file
     current = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     with open(path, "a", encoding="utf-8", newline="") as handle:

@@ -171,3 +171,16 @@ def test_pomost_migrate_says_what_it_moved(tmp_path):
     again = subprocess.run([sys.executable, "-m", "pomost", "migrate"], cwd=tmp_path,
                            capture_output=True, text=True, env=env)
     assert again.stdout == "Every kind already has a file per record: nothing to migrate.\n"
+
+
+def test_pomost_new_never_makes_a_list_beside_a_folder(tmp_path):
+    data = migrated(tmp_path)
+    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    result = subprocess.run([sys.executable, "-m", "pomost", "new", "person", "--append"],
+                            cwd=tmp_path, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "POMOST_LANG": "en"})
+    assert result.returncode == 1
+    assert result.stderr == ("the records of this kind are kept one file each in data/people/: "
+                             "create the new one in the form editor (pomost edit), or save the "
+                             "record above as data/people/<id>.yml\n")
+    assert not (data / "people.yml").exists()
