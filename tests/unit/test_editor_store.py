@@ -195,3 +195,18 @@ def test_the_pin_is_the_locks():
     assert manifest["dependencies"] == {"decap-cms": pin.version}
     assert pin.integrity.startswith("sha512-")
     assert pin.resolved == (f"https://registry.npmjs.org/decap-cms/-/decap-cms-{pin.version}.tgz")
+
+
+def test_the_settings_file_is_saved_and_checked_like_the_others(project):
+    path = project / "data" / "site.yml"
+    text = path.read_text("utf-8")
+    status, _answer = ask(project, "persistEntry", assets=[],
+                          dataFiles=[{"path": "data/site.yml", "raw": text}])
+    assert status == 200
+    before = load_catalog(ROOT / "data").settings
+    assert load_catalog(project / "data").settings == before
+    damaged = text.replace(before.name.be, "???", 1)
+    status, answer = ask(project, "persistEntry", assets=[],
+                         dataFiles=[{"path": "data/site.yml", "raw": damaged}])
+    assert status == 422 and answer["error"].startswith("name.be ")
+    assert load_catalog(project / "data").settings == before

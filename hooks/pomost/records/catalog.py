@@ -191,8 +191,8 @@ def check_record(kind_: Kind, doc: Document, text: str) -> list[Problem]:
     reader._lines = text.splitlines()
     found = _one(doc, kind_, (), problems, reader)
     if found and not problems:
-        problems.extend(quality.problems(kind_, _Shifted(doc.file, [doc.value], {}, {},
-                                                         record=doc)))
+        lone = _Shifted(doc.file, [doc.value], {}, {}, record=doc) if kind_.many else doc
+        problems.extend(quality.problems(kind_, lone))
     return problems
 
 
