@@ -105,6 +105,11 @@ def test_the_two_languages_of_a_text_stand_side_by_side(editor, staff):
     assert polish and belarusian
     assert belarusian["x"] >= polish["x"] + polish["width"]
     assert abs(belarusian["y"] - polish["y"]) < polish["height"] / 2
+    # and each says its language (screen readers, the spelling check)
+    for language in ("pl", "be"):
+        inputs = staff.frame.locator(f'[id^="{language}-field-"]')
+        assert inputs.count() > 1
+        assert set(inputs.evaluate_all("all => all.map(i => i.lang)")) == {language}
 
 
 def test_a_changed_amount_changes_the_grant_table(editor, staff):
