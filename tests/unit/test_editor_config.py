@@ -161,4 +161,6 @@ def test_the_published_editor_has_the_git_host_as_its_backend(tmp_path, host, op
     assert written == {"backend": expected, **config.config()}
     page = (tmp_path / "admin" / "index.html").read_text("utf-8")
     assert '<script src="decap/decap-cms.js"></script>' in page and "postMessage" not in page
+    assert "<script>" not in page  # no inline script: a strict CSP can serve it
+    assert (tmp_path / "admin" / "pomost-editor.js").read_text("utf-8").startswith("//")
     assert sorted(p.name for p in (tmp_path / "admin" / "decap").iterdir()) == ["decap-cms.js"]

@@ -36,6 +36,14 @@ _TEMPLATES = jinja2.Environment(
 
 StartResponse = Callable[..., Any]
 
+#: our script on Decap's page (templates/pomost-editor.js): a file, so that a published
+#: editor's Content-Security-Policy needs no inline scripts
+SCRIPT = "pomost-editor.js"
+
+
+def script() -> bytes:
+    return (Path(__file__).parent / "templates" / SCRIPT).read_bytes()
+
 
 def pages_of_kinds() -> dict[str, str]:
     """collection (kind attr) -> the folder of its pages, for the kinds that have pages."""
@@ -87,6 +95,8 @@ class Editor:
                          [("Location", f"{PREFIX}admin/")])
         if rest == "admin/":
             return _html(start_response, admin_page(f"{PREFIX}decap/decap-cms.js"))
+        if rest == "admin/" + SCRIPT:
+            return _send(start_response, "200 OK", script(), "text/javascript; charset=utf-8")
         if rest == "admin/config.yml":
             return _send(start_response, "200 OK", config.config_file().encode("utf-8"),
                          "text/yaml; charset=utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pomost.editor import config
-from pomost.editor.app import admin_page
+from pomost.editor.app import SCRIPT, admin_page, script
 
 #: backend name -> the options it needs besides repo and branch (README names where from)
 BACKENDS: dict[str, tuple[str, ...]] = {
@@ -41,9 +41,10 @@ def export(target: Path, dist: Path, settings: dict[str, Any]) -> list[Path]:
     page = target / "index.html"
     page.write_text(admin_page("decap/decap-cms.js", inside=False), encoding="utf-8",
                     newline="\n")
+    (target / SCRIPT).write_bytes(script())
     conf = target / "config.yml"
     conf.write_text(config.text(config.with_backend(settings)), encoding="utf-8", newline="\n")
     bundle = target / "decap"
     shutil.rmtree(bundle, ignore_errors=True)
     shutil.copytree(dist, bundle, ignore=shutil.ignore_patterns("*.map"))
-    return [page, conf, bundle]
+    return [page, target / SCRIPT, conf, bundle]
