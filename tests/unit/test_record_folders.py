@@ -184,3 +184,17 @@ def test_pomost_new_never_makes_a_list_beside_a_folder(tmp_path):
                              "create the new one in the form editor (pomost edit), or save the "
                              "record above as data/people/<id>.yml\n")
     assert not (data / "people.yml").exists()
+
+
+def test_pomost_edit_asks_for_the_migration_first(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    result = subprocess.run([sys.executable, "-m", "pomost", "edit"], cwd=tmp_path,
+                            capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "POMOST_LANG": "pl"})
+    files = ", ".join(f"data/{k.file}" for k in lists())
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Edytor formularzy trzyma każdy wpis w osobnym pliku, a {files} nadal zawierają "
+        "listy wpisów: uruchom raz pomost migrate (przeniesie każdy wpis do osobnego pliku, "
+        "razem z komentarzami), a potem znowu pomost edit.\n")
