@@ -116,8 +116,15 @@ code {{ white-space: pre-wrap; word-break: break-word; font-size: .95rem; }}
     return page.encode("utf-8")
 
 
-def serve(root: Path, host: str, port: int, open_browser: bool = False) -> int:
-    """Run the preview of the project at ``root`` on http://host:port/ until Ctrl+C."""
+#: a WSGI app answering some addresses before the preview (the form editor, editor/app.py):
+#: it returns None for the addresses it leaves to the preview
+Extra = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes] | None]
+
+
+def serve(root: Path, host: str, port: int, open_browser: bool = False,
+          extra: Extra | None = None, open_path: str = "/") -> int:
+    """Run the preview of the project at ``root`` on http://host:port/ until Ctrl+C;
+    ``extra`` answers first where it wants to, ``open_path`` is what the browser opens."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
@@ -175,7 +182,7 @@ def serve(root: Path, host: str, port: int, open_browser: bool = False) -> int:
         builder(config)
     server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir)
     server.error_handler = _error_pages(site_dir)
-    server.set_app(_showing_problems(server, state, server.serve_request))
+    server.set_app(_showing_problems(server, state, server.serve_request, extra))
     for part in WATCHED:
         if (root / part).exists():
             server.watch(str(root / part))
@@ -186,7 +193,8 @@ def serve(root: Path, host: str, port: int, open_browser: bool = False) -> int:
     print(_("The preview runs at {url} — it rebuilds whenever a file is saved; stop it with "
             "Ctrl+C.").format(url=url))
     try:
-        server.serve(open_in_browser=False) if not open_browser else _serve_and_open(server, url)
+        server.serve(open_in_browser=False) if not open_browser else _serve_and_open(
+            server, url.rstrip("/") + open_path)
     except KeyboardInterrupt:
         print(_("The preview has stopped."))
     finally:
@@ -210,10 +218,14 @@ def _error_pages(site_dir: str) -> Callable[[int], bytes | None]:
     return handler
 
 
-def _showing_problems(server: Any, state: State, app: Callable[..., Any]) -> Callable[..., Any]:
+def _showing_problems(server: Any, state: State, app: Callable[..., Any],
+                      extra: Extra | None = None) -> Callable[..., Any]:
     """The server's WSGI app, answering every page with the problems while there are any."""
 
     def preview(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        answered = extra(environ, start_response) if extra is not None else None
+        if answered is not None:
+            return answered
         path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "ignore")
         if not _is_page(path):
             return app(environ, start_response)
