@@ -7,11 +7,13 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt p
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: help site serve test test-fast test-tools check schemas messages lint bench bench-quick bench-national clean
+.PHONY: help site serve edit migrate test test-fast test-tools check schemas messages lint bench bench-quick bench-national clean
 
 help:
 	@echo "make site    build the whole site into site/ (creates .venv on first use)"
 	@echo "make serve   live preview on http://127.0.0.1:8000, rebuilt on every edit"
+	@echo "make edit    the form editor beside the preview, on http://127.0.0.1:8000/_pomost/"
+	@echo "make migrate move each list file of data/ into a folder of one file per record (once)"
 	@echo "make check   validate data/ only (fast)"
 	@echo "make test    run the whole test suite (installs the npm test tools first)"
 	@echo "make test-fast  the unit and render tests only: no site build, seconds"
@@ -50,6 +52,14 @@ site: $(STAMP)
 serve: $(STAMP)
 	@$(BIN)/pomost serve --addr 127.0.0.1:8000
 
+# The form editor with the preview beside it; opens the browser. The first start downloads the
+# pinned editor (editor/package-lock.json) from the npm registry once, into .pomost/.
+edit: $(STAMP)
+	@$(BIN)/pomost edit --addr 127.0.0.1:8000 --open
+
+migrate: $(STAMP)
+	@$(BIN)/pomost migrate
+
 # axe-core and vnu.jar for the browser and HTML tests, pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's install script would try to download a Java runtime.
 NPM_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
@@ -86,4 +96,4 @@ bench-national: $(STAMP)
 	$(BIN)/python -m tools.bench 1000 10000 --national
 
 clean:
-	rm -rf site .site-build-* .pytest_cache test-artifacts node_modules
+	rm -rf site .site-build-* .pytest_cache test-artifacts node_modules .pomost

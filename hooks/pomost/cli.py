@@ -1,6 +1,6 @@
 """The `pomost` command: check, preview, build and publish the site on any system.
 
-`pomost check | serve | build | new <kind> | schemas | nginx` (also `python -m pomost …`).
+`pomost check | serve | edit | build | new <kind> | migrate | schemas | nginx` (also `python -m pomost …`).
 Installed by `pip install -e .` as a console command (`.venv\\Scripts\\pomost` on Windows,
 `.venv/bin/pomost` elsewhere); it needs neither make nor a shell: every process it starts
 is this Python. Everything it prints is in the language of messages (pomost/l10n.py):
@@ -99,9 +99,14 @@ def validated(root: Path, quiet: bool = False, read: Callable[[Path], Any] | Non
 
 
 def write_schemas(root: Path) -> int:
+    from pomost.editor import config
     from pomost.records import schemas
     for path in schemas.write_schemas(root / "data"):
         print(_("wrote {path}").format(path=path))
+    out = root / config.CONFIG_FILE
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(config.config_file(), encoding="utf-8", newline="\n")
+    print(_("wrote {path}").format(path=config.CONFIG_FILE))
     return 0
 
 
@@ -189,6 +194,13 @@ def new(root: Path, kind_name: str, append: bool) -> int:
     if not append:
         print(text, end="")
         return 0
+    from pomost.records import layout
+    if layout.layout(root / "data", kind_) == "folder":
+        print(text, end="")
+        print(_("the records of this kind are kept one file each in {folder}: create the new "
+                "one in the form editor (pomost edit), or save the record above as "
+                "{folder}<id>.yml").format(folder=layout.folder_name(kind_)), file=sys.stderr)
+        return 1
     path = root / "data" / kind_.file
     current = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     with open(path, "a", encoding="utf-8", newline="") as handle:
@@ -197,6 +209,76 @@ def new(root: Path, kind_name: str, append: bool) -> int:
     print(_("data/{file}:{line}:1: a new {kind} (a draft) was added at the end of the file — "
             "fill it in, then run pomost check").format(file=kind_.file, line=line,
                                                         kind=kind_.said))
+    return 0
+
+
+def edit(root: Path, host: str, port: int, open_browser: bool) -> int:
+    """The preview with the form editor beside it (pomost/editor/)."""
+    from pomost.build import preview
+    from pomost.editor import assets
+    from pomost.editor.app import PREFIX, Editor
+    from pomost.records import layout
+    from pomost.records.kinds import lists
+    listed = [k for k in lists() if layout.layout(root / "data", k) == "list"]
+    if listed:
+        print(_("The form editor keeps one file per record, but {files} still hold lists of "
+                "records: run pomost migrate once (it moves every record into a file of its "
+                "own, comments included), then pomost edit again.").format(
+            files=", ".join(f"data/{k.file}" for k in listed)), file=sys.stderr)
+        return 1
+    try:
+        dist = assets.dist(root)
+    except assets.AssetError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(_("The form editor: http://{host}:{port}{path}").format(host=host, port=port,
+                                                                  path=PREFIX))
+    return preview.serve(root, host, port, open_browser=open_browser,
+                         extra=Editor(root, dist), open_path=PREFIX)
+
+
+def export_editor(root: Path, parsed: argparse.Namespace) -> int:
+    from pomost.editor import assets, export
+    if not parsed.repo:
+        print(_("--export needs --repo owner/name"), file=sys.stderr)
+        return 2
+    options = {"app_id": parsed.app_id, "base_url": parsed.base_url}
+    lacking = [name for name in export.BACKENDS[parsed.backend] if not options.get(name)]
+    if lacking:
+        print(_("the {backend} backend needs: {options}").format(
+            backend=parsed.backend, options=", ".join(
+                "--" + name.replace("_", "-") for name in lacking)), file=sys.stderr)
+        return 2
+    try:
+        dist = assets.dist(root)
+    except assets.AssetError as err:
+        print(err, file=sys.stderr)
+        return 1
+    settings = export.backend(parsed.backend, parsed.repo, parsed.branch, **options)
+    for path in export.export(parsed.export, dist, settings):
+        print(_("wrote {path}").format(path=path))
+    return 0
+
+
+def migrate(root: Path) -> int:
+    """Every kind kept in one list file moves into a folder of one file per record."""
+    from pomost.records import layout
+    from pomost.records.migrate import MigrationError
+    from pomost.records.migrate import migrate as move
+    try:
+        moved = move(root / "data")
+    except MigrationError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(_("Nothing more was migrated."), file=sys.stderr)
+        return 1
+    for done in moved:
+        print(ngettext("data/{file} → {folder}: {count} record, one file each",
+                       "data/{file} → {folder}: {count} records, one file each",
+                       done.count).format(file=done.kind.file, folder=layout.folder_name(done.kind),
+                                          count=done.count))
+    if not moved:
+        print(_("Every kind already has a file per record: nothing to migrate."))
     return 0
 
 
@@ -282,6 +364,20 @@ def _parser() -> argparse.ArgumentParser:
     w = sub.add_parser("live-worker", add_help=False)  # one language of `serve` (not listed)
     w.add_argument("lang")
     w.add_argument("site_dir", type=Path)
+    e = command("edit", _("the form editor in the browser, with the preview beside it"))
+    e.add_argument("--addr", default="127.0.0.1:8000",
+                   help=_("the address of the preview (default: 127.0.0.1:8000)"))
+    e.add_argument("--open", action="store_true", help=_("open the editor in the browser"))
+    e.add_argument("--export", type=Path, metavar=_("folder"), help=_(
+        "instead: write the editor for the published site into this folder (README, 'The form "
+        "editor'), with the git host below as its backend"))
+    e.add_argument("--backend", choices=("github", "gitlab", "gitea"), default="gitlab",
+                   help=_("the git host of --export (default: gitlab)"))
+    e.add_argument("--repo", help=_("the repository of --export, owner/name"))
+    e.add_argument("--branch", default="main", help=_("the branch CI publishes (default: main)"))
+    e.add_argument("--app-id", help=_("the OAuth application's id (GitLab, Gitea)"))
+    e.add_argument("--base-url", help=_("the OAuth client's address (GitHub) or the Gitea "
+                                        "server's address"))
     b = command("build", _("check, then build the site for publishing (drafts left out) and "
                            "say what changed"))
     b.add_argument("--site-dir", default="site", type=Path,
@@ -291,7 +387,10 @@ def _parser() -> argparse.ArgumentParser:
                    help=_("instrument, organizacja, osoba or wydarzenie (or their English names)"))
     n.add_argument("--append", action="store_true",
                    help=_("add the record at the end of its file in data/"))
-    command("schemas", _("write the editor's help: data/schemas/*.schema.json and .vscode/"))
+    command("schemas", _("write the editor's help: data/schemas/*.schema.json, .vscode/ and "
+                         "the form editor's editor/config.yml"))
+    command("migrate", _("move the records of each list file in data/ into a folder with one "
+                         "file per record (what the form editor, pomost edit, reads)"))
     g = command("nginx", _("print the nginx configuration for a built site"))
     g.add_argument("--site-dir", default="site", type=Path, help=_("the built site to read"))
     g.add_argument("--root", type=Path,
@@ -330,6 +429,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, parsed.save, quiet=parsed.quiet)
     if parsed.command == "schemas":
         return write_schemas(root)
+    if parsed.command == "migrate":
+        return migrate(root)
     if parsed.command == "new":
         return new(root, parsed.kind, parsed.append)
     if parsed.command == "serve":
@@ -339,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     if parsed.command == "live-worker":
         from pomost.theme import live
         return live.worker(root, parsed.lang, parsed.site_dir)
+    if parsed.command == "edit" and parsed.export is not None:
+        return export_editor(root, parsed)
+    if parsed.command == "edit":
+        host, _sep, port = parsed.addr.rpartition(":")
+        return edit(root, host or "127.0.0.1", int(port), open_browser=parsed.open)
     if parsed.command == "nginx":
         from pomost.build import webserver
         try:

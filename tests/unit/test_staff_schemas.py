@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -125,7 +126,24 @@ def test_the_editor_files_are_generated():
     assert json.loads((ROOT / ".vscode" / "extensions.json").read_text("utf-8"))[
         "recommendations"] == ["redhat.vscode-yaml"]
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
-    assert set(settings["yaml.schemas"].values()) == {f"data/{k.file}" for k in kinds.KINDS}
+    assert set(settings["yaml.schemas"].values()) == {f"data/{k.file}" for k in kinds.KINDS} | {
+        f"data/{k.attr}/*.yml" for k in kinds.lists()}
+
+
+@pytest.mark.parametrize("kind", kinds.lists(), ids=lambda k: k.name)
+def test_records_kept_one_file_each_are_valid_in_the_editor_too(kind, tmp_path):
+    from pomost.records.migrate import migrate_kind
+    from pomost.records.schemas import record_schema
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    migrate_kind(tmp_path / "data", kind)
+    validator = jsonschema.Draft202012Validator(record_schema(kind.model))
+    files = sorted((tmp_path / "data" / kind.attr).glob("*.yml"))
+    assert files
+    for path in files:
+        assert [e.message for e in validator.iter_errors(editor_view(path))] == [], path.name
+    broken = editor_view(files[0])
+    broken["id"] = "Zła nazwa"
+    assert list(validator.iter_errors(broken))
 
 
 @pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.name)

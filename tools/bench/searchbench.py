@@ -105,7 +105,7 @@ def measure(site: Path, queries: dict[str, list[str]] | None = None) -> dict[str
     "runs": [(query, typed, bytes, ms)]}."""
     import sys
     tests = Path(__file__).resolve().parents[2] / "tests"
-    sys.path[:0] = [str(tests), str(tests / "browser")]
+    sys.path[:0] = [str(tests), str(tests / "browser")]  # browser_support, and what it imports
     from playwright.sync_api import sync_playwright
 
     from browser_support import (  # type: ignore[import-not-found]

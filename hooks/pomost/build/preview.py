@@ -24,6 +24,7 @@ No MkDocs here.
 from __future__ import annotations
 
 import html
+import io
 import json
 import mimetypes
 import os
@@ -245,7 +246,13 @@ code {{ white-space: pre-wrap; word-break: break-word; font-size: .95rem; }}
     return page.encode("utf-8")
 
 
-def _handler(preview: Preview, base: str) -> type[BaseHTTPRequestHandler]:
+#: a WSGI app answering some addresses before the preview (the form editor, editor/app.py):
+#: it returns None for the addresses it leaves to the preview
+Extra = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes] | None]
+
+
+def _handler(preview: Preview, base: str, extra: Extra | None = None
+             ) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -254,7 +261,52 @@ def _handler(preview: Preview, base: str) -> type[BaseHTTPRequestHandler]:
             self._head_only = True
             self.do_GET()
 
+        def do_POST(self) -> None:
+            if not self._extra():
+                self._send(HTTPStatus.METHOD_NOT_ALLOWED, b"", "text/plain")
+
+        def _extra(self) -> bool:
+            """Whether ``extra`` answered the request (as a WSGI app: environ in, status,
+            headers and body out)."""
+            if extra is None:
+                return False
+            url = urlsplit(self.path)
+            address: Any = self.server.server_address  # (host, port) for IPv4 and IPv6
+            host, port = address[0], address[1]
+            size = int(self.headers.get("Content-Length") or 0)
+            environ: dict[str, Any] = {
+                "REQUEST_METHOD": self.command,
+                "PATH_INFO": unquote(url.path).encode("utf-8").decode("latin-1"),
+                "QUERY_STRING": url.query, "CONTENT_LENGTH": str(size),
+                "CONTENT_TYPE": self.headers.get("Content-Type", ""),
+                "SERVER_NAME": host, "SERVER_PORT": str(port),
+                "SERVER_PROTOCOL": self.request_version, "wsgi.url_scheme": "http",
+                "wsgi.input": io.BytesIO(self.rfile.read(size) if size else b""),
+                "wsgi.errors": sys.stderr, "wsgi.version": (1, 0),
+                **{"HTTP_" + k.upper().replace("-", "_"): v for k, v in self.headers.items()}}
+            answer: dict[str, Any] = {}
+
+            def start_response(status: str, headers: list[tuple[str, str]],
+                               exc_info: Any = None) -> Callable[[bytes], None]:
+                answer["status"], answer["headers"] = status, headers
+                return lambda data: None
+
+            body = extra(environ, start_response)
+            if body is None:
+                return False
+            data = b"".join(body)
+            code, _sep, reason = answer["status"].partition(" ")
+            self.send_response(int(code), reason)
+            for name, value in answer["headers"]:
+                self.send_header(name, value)
+            self.end_headers()
+            if not getattr(self, "_head_only", False):
+                self.wfile.write(data)
+            return True
+
         def do_GET(self) -> None:
+            if self._extra():
+                return
             url = urlsplit(self.path)
             if url.path == "/.pomost/reload":
                 since = int(url.query.partition("=")[2] or 0)
@@ -328,8 +380,11 @@ def _say(line: str) -> None:
 
 
 def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str], None] = _say,
-          ready: threading.Event | None = None, open_browser: bool = False) -> int:
-    """Serve the preview of the project at ``root`` until interrupted (Ctrl+C)."""
+          ready: threading.Event | None = None, open_browser: bool = False,
+          extra: Extra | None = None, open_path: str = "/") -> int:
+    """Serve the preview of the project at ``root`` until interrupted (Ctrl+C); ``extra``
+    answers first where it wants to (the form editor), ``open_path`` is what the browser
+    opens."""
     from pomost.records.yamlsource import is_editor_file
 
     started = time.perf_counter()
@@ -349,14 +404,14 @@ def serve(root: Path, host: str, port: int, base: str = "/", say: Callable[[str]
             wake.set()
 
     observer = _watch(preview.root, notify)
-    server = ThreadingHTTPServer((host, port), _handler(preview, base))
+    server = ThreadingHTTPServer((host, port), _handler(preview, base, extra))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://{host}:{server.server_address[1]}{base}"
     say(_("The preview runs at {url} — it rebuilds whenever a file is saved; stop it with "
           "Ctrl+C.").format(url=url))
     if open_browser:
-        webbrowser.open(url)
+        webbrowser.open(url.rstrip("/") + open_path)
     if ready is not None:
         ready.set()
     try:

@@ -30,7 +30,7 @@ from pomost.langs import LANGS, absolute
 from pomost.publish.downloads import Downloads
 from pomost.records.catalog import Catalog, load_catalog
 from pomost.records.kinds import KINDS
-from pomost.records.yamlsource import data_files
+from pomost.records.layout import all_files
 from pomost.render.environment import environment
 from pomost.render.links import Links
 from pomost.render.pages import Renderer
@@ -180,8 +180,8 @@ _CACHE: dict[Path, tuple[tuple, Project]] = {}
 def _signature(data: Path) -> tuple:
     """What says whether data/ changed: each data file's name, time and size (editors' lock
     and backup files left out: a dangling lock link cannot even be stat'ed)."""
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in data_files(data)))
+    return tuple(sorted((str(p.relative_to(data)), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in all_files(data)))
 
 
 def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from pomost.l10n import _, ngettext
 from pomost.langs import LANGS
-from pomost.records import messages, rules, yamlsource
+from pomost.records import layout, messages, quality, rules, yamlsource
 from pomost.records.kinds import KINDS, Kind, kind
 from pomost.records.models import AccessibilityStatement, Record, Settings
 from pomost.records.yamlsource import Document, Problem
@@ -96,27 +96,33 @@ def load_catalog(data_dir: Path, *, drafts: bool = True) -> Catalog:
     places: dict[str, dict[str, tuple[str, int, int]]] = {}
     untranslated: dict[str, dict[str, tuple[str, ...]]] = {}
     for kind_ in KINDS:
-        name = f"data/{kind_.file}"
+        kept = layout.layout(data_dir, kind_)
+        if kept == "both":
+            problems.append(layout.both_problem(kind_))
+            continue
         path = data_dir / kind_.file
         try:
             # says so when the file is missing, a folder, unreadable or too large
-            doc = yamlsource.load(path, name)
+            doc = (layout.load_folder(data_dir, kind_) if kept == "folder"
+                   else yamlsource.load(path, f"data/{kind_.file}"))
         except yamlsource.YamlError as err:
             problems.extend(err.problems)
             continue
         docs[kind_.name] = doc
-        coverage[name] = _coverage(doc.value)
-        reader = _Reader(path)
+        coverage[doc.file] = _coverage(doc.value)
+        readers = ([_Reader(p) for p in doc.paths] if isinstance(doc, layout.RecordsDocument)
+                   else _Reader(path))
         if kind_.many:
-            found = _records(doc, kind_, problems, reader)
+            found = _records(doc, kind_, problems, readers)
             loaded[kind_.attr] = {rid: record for rid, (record, _untranslated) in found.items()}
             untranslated[kind_.attr] = {rid: fields for rid, (record, fields) in found.items()
                                         if getattr(record, "draft", False)}
-            places[kind_.attr] = {rid: (name, *doc.where((index, "id")))
+            places[kind_.attr] = {rid: (doc.file_at((index,)), *doc.where((index, "id")))
                                   for index, rid in _ids(doc)}
             problems.extend(_duplicate_ids(doc))
         else:
-            one = _one(doc, kind_, (), problems, reader)
+            assert isinstance(readers, _Reader)
+            one = _one(doc, kind_, (), problems, readers)
             loaded[kind_.attr] = one[0] if one else None
     if problems:
         raise DataError(problems)
@@ -177,6 +183,33 @@ def draft_summary(catalog: Catalog) -> str | None:
                     count).format(count=count)
 
 
+def check_record(kind_: Kind, doc: Document, text: str) -> list[Problem]:
+    """What `pomost check` says of one record alone (``doc``, parsed from ``text``, holding
+    one record of ``kind_``): its fields, values and texts, not the rules across files."""
+    problems: list[Problem] = []
+    reader = _Reader(Path())
+    reader._lines = text.splitlines()
+    found = _one(doc, kind_, (), problems, reader)
+    if found and not problems:
+        lone = _Shifted(doc.file, [doc.value], {}, {}, record=doc) if kind_.many else doc
+        problems.extend(quality.problems(kind_, lone))
+    return problems
+
+
+@dataclass
+class _Shifted(Document):
+    """One record's document read as the first of a list (for checks written for lists)."""
+
+    record: Document | None = None
+
+    def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        assert self.record is not None
+        return self.record.where(path[1:], key=key)
+
+    def file_at(self, path: tuple) -> str:
+        return self.file
+
+
 class _Reader:
     """The text of a value as typed in the file (read only when a message needs it)."""
 
@@ -200,16 +233,17 @@ class _Reader:
 # One file
 # ---------------------------------------------------------------------------
 
-def _records(doc: Document, kind_: Kind, problems: list[Problem], reader: _Reader
-             ) -> dict[str, tuple[Record, tuple[str, ...]]]:
+def _records(doc: Document, kind_: Kind, problems: list[Problem],
+             reader: _Reader | list[_Reader]) -> dict[str, tuple[Record, tuple[str, ...]]]:
     if not isinstance(doc.value, list):
         line, col = doc.where(())
-        problems.append(Problem(doc.file, line, col, _(
+        problems.append(Problem(doc.file_at(()), line, col, _(
             "the file must be a list of records, each starting with '- id:'")))
         return {}
     records: dict[str, tuple[Record, tuple[str, ...]]] = {}
     for index in range(len(doc.value)):
-        found = _one(doc, kind_, (index,), problems, reader)
+        found = _one(doc, kind_, (index,), problems,
+                     reader[index] if isinstance(reader, list) else reader)
         if found:
             records.setdefault(found[0].id, found)  # type: ignore[attr-defined]
     return records
@@ -231,7 +265,7 @@ def _one(doc: Document, kind_: Kind, path: tuple, problems: list[Problem], reade
     label = messages.label(model, raw, path)
     if not isinstance(raw, dict):
         line, col = doc.where(path)
-        problems.append(Problem(doc.file, line, col, _(
+        problems.append(Problem(doc.file_at(path), line, col, _(
             "{record}: expected fields ('name: value' lines), found '{value}'").format(
             record=label, value=messages.one_line(raw))))
         return None
@@ -253,7 +287,7 @@ def _one(doc: Document, kind_: Kind, path: tuple, problems: list[Problem], reade
     for error in errors:
         loc = path + tuple(error["loc"])
         line, col = doc.where(loc, key=error["type"] == "extra_forbidden")
-        problems.append(Problem(doc.file, line, col, f"{label}: " + messages.message(
+        problems.append(Problem(doc.file_at(loc), line, col, f"{label}: " + messages.message(
             model, error, reader, doc.where(loc))))
     return None
 
@@ -291,13 +325,17 @@ def _duplicate_ids(doc: Document) -> Iterator[Problem]:
         rid = raw.get("id") if isinstance(raw, dict) else None
         if not isinstance(rid, str):
             continue
-        if rid in seen:
-            line, col = doc.where((index, "id"))
-            yield Problem(doc.file, line, col, _(
-                "the id '{id}' is used twice (also record #{number}) — every record needs its "
-                "own id").format(id=messages.one_line(rid), number=seen[rid] + 1))
-        else:
+        if rid not in seen:
             seen[rid] = index
+            continue
+        line, col = doc.where((index, "id"))
+        if isinstance(doc, layout.RecordsDocument):
+            text = _("the id '{id}' is used twice (also in {file}) — every record needs its "
+                     "own id").format(id=messages.one_line(rid), file=doc.file_at((seen[rid],)))
+        else:
+            text = _("the id '{id}' is used twice (also record #{number}) — every record needs "
+                     "its own id").format(id=messages.one_line(rid), number=seen[rid] + 1)
+        yield Problem(doc.file_at((index,)), line, col, text)
 
 
 def _coverage(value: Any) -> tuple[int, int]:

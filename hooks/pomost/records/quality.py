@@ -62,7 +62,8 @@ def problems(kind: Kind, doc: Document) -> Iterator[Problem]:
                 if text:
                     line, col = doc.where((*path, "be"))
                     field = field_name((*_inside(kind, path), "be"))
-                    yield Problem(doc.file, line, col, f"{_label(kind, doc, path)}{field} {text}")
+                    yield Problem(doc.file_at(path), line, col,
+                                  f"{_label(kind, doc, path)}{field} {text}")
                 return
             for key, item in value.items():
                 yield from walk(item, (*path, key))

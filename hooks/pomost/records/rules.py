@@ -31,14 +31,14 @@ def problems(catalog: Catalog, docs: dict[str, Document], project_root: Path) ->
     """Every rule broken by ``catalog``; ``docs``: each data file's parsed YAML, by kind name,
     to say where; ``project_root``: where docs/ is, for the pages records describe."""
 
-    def at(kind_: Kind, rid: str, path: tuple) -> tuple[int, int]:
+    def at(kind_: Kind, rid: str, path: tuple) -> tuple[str, int, int]:
         doc = docs[kind_.name]
         index = next(i for i, raw in enumerate(doc.value)
                      if isinstance(raw, dict) and raw.get("id") == rid)
-        return doc.where((index, *path))
+        return (doc.file_at((index,)), *doc.where((index, *path)))
 
     def problem(kind_: Kind, rid: str, path: tuple, text: str) -> Problem:
-        return Problem(f"data/{kind_.file}", *at(kind_, rid, path), f"{kind_.said} '{rid}': {text}")
+        return Problem(*at(kind_, rid, path), f"{kind_.said} '{rid}': {text}")
 
     for source in KINDS:
         for field, target_name in source.links.items():

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pomost.l10n import _
-from pomost.records.kinds import KINDS
+from pomost.records.kinds import KINDS, Kind
 from pomost.records.models import Record, Text
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -144,19 +144,36 @@ def schema(model: type[Record], many: bool) -> dict[str, Any]:
                         "$defs": defs})
 
 
+def record_schema(model: type[Record]) -> dict[str, Any]:
+    """The schema of one record in a file of its own (data/<attr>/<id>.yml, records/layout.py):
+    the list's item, with the same definitions and draft twins."""
+    listed = schema(model, many=True)
+    return {"$schema": _DIALECT, "title": listed["title"], **listed["items"],
+            "$defs": listed["$defs"]}
+
+
+def _record_file(kind: Kind) -> str:
+    return f"{kind.file[:-4]}.record.schema.json"
+
+
 def schema_files() -> dict[str, str]:
-    """data/schemas/<name>.schema.json -> its text, from the models."""
-    return {f"{kind.file[:-4]}.schema.json":
-            json.dumps(schema(kind.model, kind.many), ensure_ascii=False, indent=2) + "\n"
-            for kind in KINDS}
+    """data/schemas/<name>.schema.json -> its text, from the models; for a kind with many
+    records also <name>.record.schema.json, for its records kept one file each."""
+    files = {f"{kind.file[:-4]}.schema.json": schema(kind.model, kind.many) for kind in KINDS}
+    files.update({_record_file(kind): record_schema(kind.model) for kind in KINDS if kind.many})
+    return {name: json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+            for name, body in files.items()}
 
 
 def vscode_settings() -> str:
     """.vscode/settings.json: the YAML extension maps each data file to its schema; files are
     saved as UTF-8 with spaces, and invisible characters are shown."""
     settings = {
-        "yaml.schemas": {f"data/schemas/{kind.file[:-4]}.schema.json": f"data/{kind.file}"
-                         for kind in KINDS},
+        "yaml.schemas": {
+            **{f"data/schemas/{kind.file[:-4]}.schema.json": f"data/{kind.file}"
+               for kind in KINDS},
+            **{f"data/schemas/{_record_file(kind)}": f"data/{kind.attr}/*.yml"
+               for kind in KINDS if kind.many}},
         "yaml.yamlVersion": "1.2",
         "yaml.validate": True,
         "yaml.completion": True,

@@ -219,6 +219,10 @@ class Document:
                 return self.positions[path[:cut]]
         return (1, 1)
 
+    def file_at(self, path: Path_) -> str:
+        """The file the value at ``path`` is in (a folder of records has one per record)."""
+        return self.file
+
 
 class YamlError(Exception):
     def __init__(self, problems: list[Problem]):
@@ -684,7 +688,11 @@ def _broken(err: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
 
 def load(path: Path, name: str) -> Document:
     """Parse ``path``; ``name`` is how messages call the file (e.g. data/events.yml)."""
-    text = _decode(_read(path, name), name)
+    return parse(_decode(_read(path, name), name), name)
+
+
+def parse(text: str, name: str) -> Document:
+    """Parse the text of a data file (what ``load`` reads, or what an editor sends)."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

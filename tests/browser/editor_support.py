@@ -1,0 +1,146 @@
+"""`pomost edit` in a throw-away copy of the project, and Decap CMS driven in Chromium as staff
+use it: through the labels and buttons they see, in Polish.
+
+Every wait is on a condition with a deadline (a file written, a text shown), never a sleep.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pomost.editor import assets
+from pomost.records.migrate import migrate
+
+from support import ROOT, copy_project, missing
+
+#: what a loaded 2-core machine may take for one step in the browser, in milliseconds
+STEP = 60_000
+
+
+def editor_dist() -> Path:
+    """The pinned editor bundle (downloaded once into ROOT/.pomost if npm did not install it)."""
+    try:
+        return assets.dist(ROOT)
+    except assets.AssetError as err:
+        missing(f"the editor's code cannot be had: {err}")
+        raise
+
+
+def editor_project(target: Path, data: Path | None = None) -> Path:
+    """A copy of the project in ``target`` with its records one file each, and the editor."""
+    project = copy_project(target)
+    if data is not None:
+        shutil.rmtree(project / "data")
+        shutil.copytree(data, project / "data")
+    migrate(project / "data")
+    shutil.copytree(ROOT / "editor", project / "editor")
+    dist = editor_dist()
+    pin = assets.pin(ROOT)
+    shutil.copytree(dist, assets.cached(project, pin))
+    return project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def until(predicate: Callable[[], Any], seconds: float = STEP / 1000, what: str = "") -> Any:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)  # polling interval of a condition, not a wait for time to pass
+    raise AssertionError(f"never happened within {seconds} s: {what}")
+
+
+@contextmanager
+def running_editor(project: Path, log_path: Path) -> Iterator[str]:
+    """`pomost edit` on a free port of 127.0.0.1, until the block ends; yields its origin."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("POMOST_LANG", None)
+    with open(log_path, "w+", encoding="utf-8") as log:
+        server = subprocess.Popen([sys.executable, "-m", "pomost", "edit", "--addr",
+                                   f"127.0.0.1:{port}"], cwd=project, stdout=log,
+                                  stderr=subprocess.STDOUT, env=env)
+        origin = f"http://127.0.0.1:{port}"
+        try:
+            until(lambda: server.poll() is not None or (get(origin + "/") or "").find(
+                "pomost-problems") == -1 and get(origin + "/_pomost/"), 300, "the editor starts")
+            assert server.poll() is None, "pomost edit stopped"
+            yield origin
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            log.seek(0)
+            print(log.read())
+
+
+class Decap:
+    """The form editor inside our page (its left frame), seen through what staff see."""
+
+    def __init__(self, tab: Any) -> None:
+        self.tab = tab
+        self.frame = tab.frame_locator("#pomost-editor")
+
+    def log_in(self) -> None:
+        self.frame.get_by_role("button", name="Zaloguj się").click(timeout=STEP)
+
+    def open(self, fragment: str) -> None:
+        """Go to the editor's own address ``#/…`` (what its menu links lead to)."""
+        frame = self.tab.frame(url=lambda url: "/_pomost/admin/" in url)
+        frame.evaluate("fragment => { location.hash = fragment; }", fragment)
+
+    def group(self, field: str) -> Any:
+        """The form field called ``field`` (its container: input, or a group's inputs)."""
+        return self.frame.locator(f'[id^="{field}-field-"]').first
+
+    def field(self, field: str) -> Any:
+        """The input of a one-line form field."""
+        return self.frame.locator(f'input[id^="{field}-field-"]').first
+
+    def text(self, field: str, polish: str, belarusian: str) -> None:
+        group = self.frame.locator(f'[id^="{field}-field-"]').first
+        group.locator('[id^="pl-field-"]').fill(polish)
+        group.locator('[id^="be-field-"]').fill(belarusian)
+
+    def choose(self, field: str, option: str) -> None:
+        self.frame.locator(f'input[id^="{field}-field-"]').first.click()
+        self.frame.get_by_text(option, exact=True).click()
+
+    def pick(self, field: str, search: str, option: str) -> None:
+        box = self.frame.locator(f'input[id^="{field}-field-"]').first
+        box.fill(search)
+        self.frame.locator('[class*="option"]').get_by_text(option).first.click()
+
+    def publish(self) -> None:
+        self.frame.get_by_role("button", name="Opublikuj", exact=True).click()
+        self.frame.get_by_text("Opublikuj teraz", exact=True).click()
+
+    def notice(self) -> str:
+        """The text of the editor's notification (a toast) once one shows."""
+        toast = self.frame.locator('[class*="Toastify__toast-body"], [role="alert"]').first
+        toast.wait_for(timeout=STEP)
+        return str(toast.inner_text())
