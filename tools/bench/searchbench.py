@@ -75,7 +75,7 @@ def _first_search(context: Any, address: str, query: str, lang: str,
             window.__pomostTimes = {};
             input.addEventListener('input', () => { window.__pomostTimes.typed = performance.now(); });
             new MutationObserver(() => {
-                if (!window.__pomostTimes.shown && box.getAttribute('data-pomost-shown') === input.value)
+                if (box.getAttribute('data-pomost-shown') === input.value)
                     window.__pomostTimes.shown = performance.now();
             }).observe(box, {attributes: true, attributeFilter: ['data-pomost-shown']});
         }""")
