@@ -10,7 +10,7 @@ import pytest
 from pomost.publish.search import FACET_PAGES, SEARCH_PAGE, anchor, slug
 from pomost.records.kinds import with_pages
 
-from browser_support import AXE, WCAG_TAGS, WIDE, page_overflow, tool
+from browser_support import AXE, WCAG_TAGS, WIDE, page_overflow, settle, tool
 from support import PREFIX as LANGS
 from support import SECTIONS, resolve
 
@@ -119,6 +119,7 @@ def test_search_has_no_axe_violations(where, lang, origin, axe_context, open_pag
         _page_results(tab)
     if where == "open-box":
         searchbrowser.search(tab, {"pl": "dotacja", "be": "датацыя"}[lang])
+    settle(tab)  # the results fade in: contrast is measured once they are opaque
     result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
                           "resultTypes: ['violations']})", WCAG_TAGS)
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
