@@ -11,9 +11,15 @@ import os
 import posixpath
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,3 +116,30 @@ def need(program: str, *fallbacks: str) -> str:
     if not found:
         missing(f"{program} is not installed (.ci/run installs it with apt-get)")
     return found
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def get(url: str) -> str | None:
+    """The text at ``url``, or None while nothing answers there (or it answers an error)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def until(predicate: Callable[[], Any], seconds: float = 120, what: str = "the condition") -> Any:
+    """Poll ``predicate`` until it gives a true value (returned), or fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)  # polling interval of a condition, not a wait for time to pass
+    raise AssertionError(f"never happened within {seconds} s: {what}")

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,7 +18,7 @@ from typing import Any
 from pomost.editor import assets
 from pomost.records.migrate import migrate
 
-from support import ROOT, copy_project, missing
+from support import ROOT, copy_project, free_port, get, missing, until
 
 #: what a loaded 2-core machine may take for one step in the browser, in milliseconds
 STEP = 60_000
@@ -49,30 +45,6 @@ def editor_project(target: Path, data: Path | None = None) -> Path:
     pin = assets.pin(ROOT)
     shutil.copytree(dist, assets.cached(project, pin))
     return project
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError):
-        return None
-
-
-def until(predicate: Callable[[], Any], seconds: float = STEP / 1000, what: str = "") -> Any:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)  # polling interval of a condition, not a wait for time to pass
-    raise AssertionError(f"never happened within {seconds} s: {what}")
 
 
 @contextmanager

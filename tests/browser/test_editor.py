@@ -11,12 +11,13 @@ import urllib.parse
 
 import pytest
 import yaml
-from editor_support import STEP, Decap, editor_project, get, running_editor, until
+from editor_support import STEP, Decap, editor_project, running_editor
 
 from pomost.records.catalog import load_catalog
 from pomost.render import formatting
 
 from browser_support import AXE, WCAG_TAGS, WIDE, screenshot, tool
+from support import get, until
 
 #: the tools speak Polish here (conftest.py): the editor and its messages are Polish
 MESSAGES = "pl"
@@ -85,7 +86,7 @@ def test_a_new_good_practice_with_both_languages_and_an_instrument(editor, staff
     staff.pick("instruments", instrument.name.pl[:8], instrument.name.pl)
     staff.publish()
     written = project / "data" / "organisations" / "spoldzielnia-jutrzenka.yml"
-    until(written.is_file, what="the record's file is written")
+    until(written.is_file, STEP / 1000, what="the record's file is written")
     record = load_catalog(project / "data").organisations["spoldzielnia-jutrzenka"]
     assert record.role == "good_practice" and record.instruments == [instrument_id]
     assert record.name.be == "Сацыяльны кааператыў «Ютжэнка»"
@@ -205,7 +206,7 @@ def test_what_only_the_whole_catalogue_can_tell_shows_in_the_preview(editor, sta
     staff.text("what_it_does", "Nic.", "Нічога.")
     staff.publish()
     written = project / "data" / "organisations" / "index.yml"
-    until(written.is_file, what="the record's file is written")
+    until(written.is_file, STEP / 1000, what="the record's file is written")
     frame = staff.tab.frame_locator("#pomost-preview")
     frame.locator("#pomost-problems").wait_for(timeout=STEP * 2)
     problems = frame.locator("li code").all_inner_texts()
@@ -215,5 +216,5 @@ def test_what_only_the_whole_catalogue_can_tell_shows_in_the_preview(editor, sta
                for p in problems), problems
     staff.open("/collections/organisations/entries/index")
     staff.frame.get_by_role("button", name="Usuń pozycję").click()
-    until(lambda: not written.exists(), what="the record is removed")
+    until(lambda: not written.exists(), STEP / 1000, what="the record is removed")
     frame.locator("#pomost-problems").wait_for(state="detached", timeout=STEP * 2)

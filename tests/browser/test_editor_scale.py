@@ -11,12 +11,13 @@ import json
 import time
 
 import pytest
-from editor_support import STEP, Decap, editor_project, running_editor, until
+from editor_support import STEP, Decap, editor_project, running_editor
 
 from pomost.records.catalog import load_catalog
 from tools.bench.data import generate
 
 from browser_support import ARTIFACTS, WIDE, screenshot
+from support import until
 
 MESSAGES = "pl"
 ORGANISATIONS = 1000
@@ -70,7 +71,7 @@ def test_a_thousand_organisations_open_search_and_save_in_seconds(browser, large
         before = path.read_text("utf-8")
         started = time.perf_counter()
         decap.publish()
-        until(lambda: path.read_text("utf-8") != before, what="the record is saved")
+        until(lambda: path.read_text("utf-8") != before, STEP / 1000, what="the record is saved")
         figures["save"] = time.perf_counter() - started
     finally:
         screenshot(tab, "editor-scale")

@@ -30,7 +30,16 @@ from pomost.build.webserver import render
 
 from browser_support import ARTIFACTS, NODE_MODULES, chromium_path
 from readers_pages import PAGE_TYPES, page_path
-from support import PREFIX, ROOT, SITE_URL, copy_project, missing, mkdocs_build, need
+from support import (
+    PREFIX,
+    ROOT,
+    SITE_URL,
+    copy_project,
+    free_port,
+    missing,
+    mkdocs_build,
+    need,
+)
 
 pytestmark = pytest.mark.lighthouse
 
@@ -42,12 +51,6 @@ ATTEMPTS = 5
 REPORTS = ARTIFACTS / "lighthouse"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """(origin, built site): the project built for http://127.0.0.1:<port>/, behind nginx."""
@@ -55,7 +58,7 @@ def served(tmp_path_factory):
         missing(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `make test-tools` (npm ci)")
     nginx_binary = need("nginx", "/usr/sbin/nginx")
     work = tmp_path_factory.mktemp("lighthouse")
-    port = _free_port()
+    port = free_port()
     origin = f"http://127.0.0.1:{port}"
     (work / "project").mkdir()
     project = copy_project(work / "project")

@@ -8,16 +8,12 @@ every wait is on a condition (the server answering, the text in the page), never
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-from support import copy_project
+from support import copy_project, free_port, get, until
 
 #: the tools speak Polish here (conftest.py)
 MESSAGES = "pl"
@@ -27,30 +23,6 @@ MESSAGES = "pl"
 BROKEN = "  date: '2019-09-24'\n"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
-        return None
-
-
-def _until(predicate, seconds: float = 120):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)  # polling interval of a condition, not a wait for time to pass
-    raise AssertionError("the condition was never met")
-
-
 @pytest.fixture
 def broken_preview(tmp_path):
     project = copy_project(tmp_path)
@@ -58,7 +30,7 @@ def broken_preview(tmp_path):
     good = events.read_text(encoding="utf-8")
     line = next(line for line in good.splitlines(keepends=True) if line.startswith("  date: "))
     events.write_text(good.replace(line, BROKEN, 1), encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")  # noqa: SIM115 - closed below
     env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("POMOST_LANG", None)
@@ -77,10 +49,10 @@ def broken_preview(tmp_path):
 
 def test_broken_data_is_shown_until_fixed_and_the_page_reloads(broken_preview, js_on):
     project, origin, events, good = broken_preview
-    _until(lambda: _get(origin + "/"))
+    until(lambda: get(origin + "/"))
     # Every address, in both languages, even one that would not exist, shows the problems.
     for path in ("/", "/be/", "/organizacje/cis-mieniany/", "/be/wydarzenia/", "/nie-ma-takiej/"):
-        page = _get(origin + path)
+        page = get(origin + path)
         assert page is not None and "Podgląd Pomostu: dane mają błędy" in page, path
         assert "stoi w cudzysłowie, więc jest tekstem, a nie datą" in page, path
     tab = js_on.new_page()
@@ -99,4 +71,4 @@ def test_broken_data_is_shown_until_fixed_and_the_page_reloads(broken_preview, j
         assert tab.locator("article h1, .md-content h1").first.inner_text()
     finally:
         tab.close()
-    assert "Podgląd Pomostu" not in (_get(origin + "/") or "")
+    assert "Podgląd Pomostu" not in (get(origin + "/") or "")

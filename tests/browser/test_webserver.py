@@ -26,17 +26,11 @@ from bs4 import BeautifulSoup
 from pomost.build.webserver import render
 
 from browser_support import chromium
-from support import ROOT, need
+from support import ROOT, free_port, need
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf.j2"
 #: what a reader mistypes; neither exists in the site
 MISSES = {"pl": "/nie-ma-takiej-strony/", "be": "/be/nie-ma-takiej-strony/"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Nginx:

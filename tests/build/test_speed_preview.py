@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -26,7 +25,7 @@ import pytest
 
 from pomost.build.preview import Preview
 
-from support import copy_project
+from support import copy_project, free_port
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -215,12 +214,6 @@ def test_broken_data_is_reported_then_the_fix_shows(project):
 
 # -- the server ------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -243,7 +236,7 @@ def _wait_for(predicate, seconds: float):
 
 def test_serve_shows_an_edit_and_each_language_its_own_404(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "serve.log", "w+")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "pomost", "serve", "--addr", f"127.0.0.1:{port}"],
