@@ -68,10 +68,22 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def make_site(project: Path) -> subprocess.CompletedProcess:
     """`python -m pomost build --site-dir site` in ``project``: the very command `make site` runs."""
+    return pomost_build(project, Path("site"))
+
+
+def pomost_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """`python -m pomost build --site-dir <site_dir>` in ``project``, with ``env`` added to
+    its environment (POMOST_CORES, POMOST_FRAME)."""
     forbid_build_in_fast_layers("pomost build")
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", "site"],
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site: its path in the site -> its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def build_errors(log: str) -> list[str]:

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from support import build_errors, copy_project, make_site
+from support import build_errors, copy_project, make_site, site_files
 
 #: the last line after a failure: the data stopped it, or the build itself failed
 UNCHANGED = "The build stopped; the site/ published before is unchanged."
 BUILD_FAILED = "The build failed; the site/ published before is unchanged."
 
 
-def snapshot(folder):
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_failed_builds_keep_the_published_site(tmp_path):
     project = copy_project(tmp_path)
     first = make_site(project)
     assert first.returncode == 0, first.stderr
-    before = snapshot(project / "site")
+    before = site_files(project / "site")
     assert "index.html" in before and "be/index.html" in before
 
     # 1. Broken data: stopped by validation, with the file and line.
@@ -35,7 +28,7 @@ def test_failed_builds_keep_the_published_site(tmp_path):
         f"data/people.yml:{tab}:1: a tab is used for indentation — indent with spaces only\n\n"
         "1 problem in data/ — fix the lines above and run the check again.\n"
         f"{UNCHANGED}\n")
-    assert snapshot(project / "site") == before
+    assert site_files(project / "site") == before
 
     # 2. Valid data, but the build itself fails (a page without its Belarusian twin).
     people.write_text(good, encoding="utf-8")
@@ -46,7 +39,7 @@ def test_failed_builds_keep_the_published_site(tmp_path):
         "docs/jak-dziala-system.be.md is missing — docs/jak-dziala-system.md has no be "
         "translation; every page needs Polish and Belarusian"]
     assert failed.stderr.splitlines()[-1] == BUILD_FAILED
-    assert snapshot(project / "site") == before
+    assert site_files(project / "site") == before
     assert not list(project.glob(".site-build-*")), "the half-built folder is removed"
 
 

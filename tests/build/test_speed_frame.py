@@ -4,60 +4,24 @@ fills in stops the build instead of publishing wrong pages."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from tools.bench.data import generate
-
-from support import ROOT, build_errors, copy_project
-
-
-def _build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pomost", "build", "--site-dir", str(out)], cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1",
-             **env}, capture_output=True, text=True)
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def grown(tmp_path_factory):
-    """The project with 120 organisations (the shipped ones and generated ones): sections
-    with many pages, the organisations on two pages of the delegation pack."""
-    project = copy_project(tmp_path_factory.mktemp("grown") / "project")
-    generate(ROOT / "data", project / "data", 120)
-    return project
-
-
-@pytest.fixture(scope="module")
-def framed(grown, tmp_path_factory):
-    out = tmp_path_factory.mktemp("framed") / "site"
-    built = _build(grown, out, POMOST_CORES="1")
-    assert built.returncode == 0, built.stderr
-    return _files(out)
+from support import ROOT, build_errors, copy_project, pomost_build, site_files
 
 
 def test_through_the_frame_is_what_material_renders(grown, framed, tmp_path):
-    built = _build(grown, tmp_path / "site", POMOST_FRAME="0", POMOST_CORES="1")
+    built = pomost_build(grown, tmp_path / "site", POMOST_FRAME="0", POMOST_CORES="1")
     assert built.returncode == 0, built.stderr
-    material = _files(tmp_path / "site")
+    material = site_files(tmp_path / "site")
     assert material.keys() == framed.keys()
     assert [name for name in material if material[name] != framed[name]] == []
     assert any(name.startswith("pakiet-dla-delegacji/strona/2/") for name in framed)
 
 
 def test_every_core_writes_the_same_site(grown, framed, tmp_path):
-    built = _build(grown, tmp_path / "site", POMOST_CORES="6")  # forked writers per language
+    built = pomost_build(grown, tmp_path / "site", POMOST_CORES="6")  # forked writers per language
     assert built.returncode == 0, built.stderr
-    assert _files(tmp_path / "site") == framed
+    assert site_files(tmp_path / "site") == framed
 
 
 @pytest.mark.parametrize(("block", "why"), [
@@ -66,13 +30,13 @@ def test_every_core_writes_the_same_site(grown, framed, tmp_path):
     # ... or change a value on its way into the page
     ('<meta name="x-title" content="{{ page.meta.title | upper }}">', "changes a value"),
 ])
-def test_a_theme_printing_more_of_a_page_stops_the_build(tmp_path, block, why):
+def test_a_theme_printing_more_of_a_page_stops_thepomost_build(tmp_path, block, why):
     project = copy_project(tmp_path / "project")
     main = project / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8").replace(
         '{% include "partials/pomost-a11y-meta.html" %}',
         '{% include "partials/pomost-a11y-meta.html" %}\n  ' + block), encoding="utf-8")
-    built = _build(project, tmp_path / "site")
+    built = pomost_build(project, tmp_path / "site")
     assert built.returncode != 0
     assert not (tmp_path / "site").exists()
     errors = build_errors(built.stderr)

@@ -25,12 +25,7 @@ import pytest
 
 from pomost.build.preview import Preview
 
-from support import copy_project, free_port
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from support import copy_project, free_port, pomost_build, site_files
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +43,9 @@ def _same_as_a_full_build(project, preview: Preview, root: Path, env, step: str)
     shown = root / f"shown-{step}"
     preview.snapshot(shown)
     full = root / f"full-{step}"
-    built = subprocess.run([sys.executable, "-m", "pomost", "build", "--site-dir", str(full)],
-                           cwd=project, env=env, capture_output=True, text=True)
+    built = pomost_build(project, full)
     assert built.returncode == 0, built.stderr
-    ours, theirs = _files(shown), _files(full)
+    ours, theirs = site_files(shown), site_files(full)
     assert sorted(ours.keys() - theirs.keys()) == [], f"{step}: files the build does not make"
     assert sorted(theirs.keys() - ours.keys()) == [], f"{step}: files the preview lacks"
     differ = [name for name in theirs if ours[name] != theirs[name]]
@@ -200,13 +194,13 @@ def test_broken_data_is_reported_then_the_fix_shows(project):
     root, preview = project[0], project[1]
     data = root / "data" / "organisations.yml"
     good = data.read_text(encoding="utf-8")
-    before = _files(project[2] / "preview" / "pl")
+    before = site_files(project[2] / "preview" / "pl")
     data.write_text(good.replace("  role: good_practice", "  role: najlepsza", 1), encoding="utf-8")
     answers = preview.refresh(["data/organisations.yml"])
     assert not any(a["ok"] for a in answers.values())
     assert preview.problems and all(p.startswith("data/organisations.yml:")
                                     for p in preview.problems), answers
-    assert _files(project[2] / "preview" / "pl") == before  # what is shown once it is fixed
+    assert site_files(project[2] / "preview" / "pl") == before  # what is shown once it is fixed
     data.write_text(good.replace("  role: good_practice", "  role: partner", 1), encoding="utf-8")
     _refresh(preview, "data/organisations.yml")
     _same_as_a_full_build(*project, "fixed")

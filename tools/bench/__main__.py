@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pomost.langs import LANGS
 from pomost.records.catalog import load_catalog
+from pomost.records.kinds import with_pages
 from tools.bench import data, hugo, measure, preview, searchbench, stock
 from tools.project_copy import copy_project
 
@@ -62,17 +63,16 @@ def _pages(site: Path) -> list[Path]:
     return list(site.rglob("index.html"))
 
 
-_RECORD_FOLDERS = ("instrumenty", "organizacje", "wydarzenia")
-
-
-def _record_pages(site: Path) -> list[Path]:
-    return [p for p in _pages(site) if p.parent.parent.name in _RECORD_FOLDERS]
+def record_pages(site: Path) -> list[Path]:
+    """Every generated record page of a built site (each kind's folder, both languages)."""
+    folders = {k.folder for k in with_pages() if k.pages == "generated"}
+    return [p for p in _pages(site) if p.parent.parent.name in folders]
 
 
 def _list_pages(site: Path) -> list[Path]:
     """The pages that list many records: the sections' indexes (and their further pages),
     the delegation pack, the A–Z index."""
-    records = set(_record_pages(site))
+    records = set(record_pages(site))
     return [p for p in _pages(site) if p not in records]
 
 
@@ -91,7 +91,7 @@ def bench(organisations: int, keep: Path | None, with_preview: bool, with_search
         site = project / "site"
         result.update(pages=len(_pages(site)), seconds=ours.seconds, cpu=ours.cpu_seconds,
                       peak=ours.peak_bytes,
-                      largest_page=max(p.stat().st_size for p in _record_pages(site)),
+                      largest_page=max(p.stat().st_size for p in record_pages(site)),
                       largest_list=max(p.stat().st_size for p in _list_pages(site)))
         if with_search:
             # What search adds to the build: the same index written again from the same
