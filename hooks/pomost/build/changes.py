@@ -385,11 +385,16 @@ class TrackingRenderer(Renderer):
         with self.recorder.page(page_url):
             return super().marker(name, page_url, part)
 
-    def part(self, name: str, part: int) -> tuple[list[Any], int]:
+    def listed(self, name: str) -> list[Any]:
         # A page of a long list shows its own entries: it is made of them and of which
-        # entries fall on it, not of every record (changes: "listing").
-        raw: Any = self.catalog
-        entries, size = listing(raw._catalog, name), PAGED[name]
+        # entries fall on it (noted by ``part``), not of every record (changes: "listing").
+        if name not in self._listed:
+            raw: Any = self.catalog
+            self._listed[name] = listing(raw._catalog, name)
+        return self._listed[name]
+
+    def part(self, name: str, part: int) -> tuple[list[Any], int]:
+        entries, size = self.listed(name), PAGED[name]
         shown = entries[(part - 1) * size:part * size]
         self.recorder.note(("listing", name, part),
                            *(("record", of_model(type(r)).name, r.id) for r in shown))

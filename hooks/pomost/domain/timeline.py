@@ -79,6 +79,12 @@ class Timeline:
         """The events inside ``event`` (a visit's meetings), in file order."""
         return self._children.get(event.id, [])
 
+    @cached_property
+    def visits(self) -> list[Event]:
+        """The events with events inside them that are not inside another (a delegation's
+        visit), in file order."""
+        return [e for e in self.events.values() if not e.part_of and e.id in self._children]
+
     def known_dates(self, event: Event) -> list[dt.date]:
         """Its own date, or the dates of the events inside it (a visit's meetings)."""
         if event.date:
