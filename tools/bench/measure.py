@@ -4,7 +4,7 @@ CPU seconds (user + system, the build and every process it waited for) are shown
 a machine busy with other work, wall time varies from run to run and CPU time much less.
 
 Peak memory is the largest sum of the proportional set size (PSS) over the build and all
-its child processes, sampled every 50 ms from /proc (Linux): both languages run at once, so
+its child processes, sampled every 200 ms from /proc (Linux): both languages run at once, so
 the sum matters, and the children a language's build forks share its memory — PSS counts a
 page shared by several processes once in all (resident size would count it in each). It
 is never less than the largest single process the kernel reports.
@@ -22,6 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+#: seconds between two samples: reading every process's smaps_rollup costs the kernel a walk
+#: of its memory, CPU the measured build then lacks on a 2-core machine (at 50 ms, a tenth of
+#: a core at 10,000 organisations); a build's peak lasts longer than this
+EVERY = 0.2
 
 
 @dataclass
@@ -80,7 +84,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     def sample() -> None:
         while not done.is_set():
             peak[0] = max(peak[0], _tree_memory(process.pid))
-            done.wait(0.05)
+            done.wait(EVERY)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
