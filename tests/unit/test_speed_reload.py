@@ -118,3 +118,69 @@ def test_read_on_every_core_is_load_catalog(tmp_path):
     assert read_on_cores(data, 2) == load_catalog(data)
     _edit(data / "organisations.yml", "  role: partner", "  role: wspólnik")
     assert _problems(lambda d: read_on_cores(d, 2), data) == _problems(load_catalog, data)
+
+
+@pytest.fixture
+def folders(data):
+    """data/ with every kind kept as a folder of one file per record (`pomost migrate`)."""
+    from pomost.records.migrate import migrate
+
+    assert migrate(data)
+    assert not (data / "organisations.yml").exists()
+    return data
+
+
+def test_records_kept_one_file_each_are_read_file_by_file(folders):
+    reader = Reader()
+    assert reader.load(folders) == load_catalog(folders)
+    files = sorted((folders / "organisations").glob("*.yml"))
+    text = files[1].read_text(encoding="utf-8")
+    summary = re.compile(r"(^summary:\s*\n  pl: )", re.M).search(text)
+    files[1].write_text(text[:summary.end(1)] + "Inaczej " + text[summary.end(1):],
+                        encoding="utf-8")
+    again = reader.load(folders)
+    assert reader.parsed == 1
+    assert again == load_catalog(folders)
+    copy = re.sub(r"^id: \S+", "id: kopia-organizacji", text, count=1, flags=re.M)
+    (folders / "organisations" / "kopia-organizacji.yml").write_text(copy, encoding="utf-8")
+    assert reader.load(folders) == load_catalog(folders) and reader.parsed == 1  # added
+    files[2].unlink()
+    assert _outcome(reader.load, folders) == _outcome(load_catalog, folders)  # removed
+
+
+@pytest.mark.parametrize("breaking", [
+    ("role: good_practice", "role: najlepsza"),                     # the record's own problem
+    ("role: good_practice", "role: good_practice\ninstruments:\n  - nie-ma-takiego"),  # a rule
+    ("role: good_practice", "\trole: good_practice"),               # a tab
+])
+def test_problems_in_a_record_file_are_load_catalogs_own(folders, breaking):
+    reader = Reader()
+    reader.load(folders)
+    target = next(p for p in sorted((folders / "organisations").glob("*.yml"))
+                  if "\nrole: good_practice" in p.read_text(encoding="utf-8"))
+    _edit(target, *breaking)
+    expected = _problems(load_catalog, folders)
+    assert target.name in expected[0]
+    assert _problems(reader.load, folders) == expected
+
+
+def test_a_kind_kept_both_ways_is_load_catalogs_problem(folders):
+    (folders / "people.yml").write_text((ROOT / "data" / "people.yml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    assert _problems(Reader().load, folders) == _problems(load_catalog, folders)
+
+
+def test_read_on_every_core_reads_folders_too(tmp_path):
+    from pomost.build.reload import read_on_cores
+    from pomost.records.migrate import migrate
+    from tools.bench.data import generate
+
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    data = tmp_path / "data"
+    generate(ROOT / "data", data, 450)  # enough records to be shared out
+    migrate(data)
+    assert read_on_cores(data, 2) == load_catalog(data)
+    broken = next(p for p in sorted((data / "organisations").glob("*.yml"))
+                  if "\nrole: partner" in p.read_text(encoding="utf-8"))
+    _edit(broken, "role: partner", "role: wspólnik")
+    assert _problems(lambda d: read_on_cores(d, 2), data) == _problems(load_catalog, data)

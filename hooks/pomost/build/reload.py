@@ -8,6 +8,9 @@ with ``- `` at the start of a line) and parses, validates and checks the quality
 the records whose text is new. The rules across records and files run on the whole catalog
 each time (they are fast).
 
+A kind kept as a folder of one file per record (records/layout.py, what the form editor
+writes) is read the same way, a file a record: only the files whose text changed are parsed.
+
 The result is exactly what `load_catalog` gives, or `load_catalog` itself: whenever anything
 is wrong or unusual — a problem in any record, a file that does not cut cleanly into
 records (a flow list, a second document, text at the start of a line that is not a record
@@ -26,7 +29,7 @@ from typing import Any
 
 from pomost.build.pool import forks
 from pomost.records import catalog as catalog_module
-from pomost.records import quality, rules, yamlsource
+from pomost.records import layout, quality, rules, yamlsource
 from pomost.records.catalog import Catalog, load_catalog, without_drafts
 from pomost.records.kinds import KINDS, Kind
 
@@ -75,16 +78,22 @@ def _parse(text: str, name: str) -> Any:
     return builder
 
 
-def _read_one(kind: Kind, name: str, text: str, path: Path) -> _Read:
+def _read_one(kind: Kind, name: str, text: str, path: Path, alone: bool = False) -> _Read:
+    """One record's text: a piece of a list file, the whole file of a kind with one record,
+    or (``alone``) a file of a kind's folder, the record's fields alone."""
     builder = _parse(text, name)
     value = builder.value
-    if kind.many and not (isinstance(value, list) and len(value) == 1):
-        raise _Unusual
     doc = yamlsource.Document(name, value, builder.positions, builder.key_positions)
+    if alone:
+        at: tuple = ()
+        listed: yamlsource.Document = catalog_module._Shifted(name, [value], {}, {}, record=doc)
+    elif kind.many and not (isinstance(value, list) and len(value) == 1):
+        raise _Unusual
+    else:
+        at, listed = ((0,) if kind.many else ()), doc
     problems: list[yamlsource.Problem] = []
-    at = (0,) if kind.many else ()
     found = catalog_module._one(doc, kind, at, problems, catalog_module._Reader(path))
-    if problems or found is None or next(quality.problems(kind, doc), None) is not None:
+    if problems or found is None or next(quality.problems(kind, listed), None) is not None:
         raise _Unusual
     record, untranslated = found
     return _Read(getattr(record, "id", ""), record, catalog_module._coverage(value),
@@ -121,23 +130,27 @@ class Reader:
         places: dict[str, dict[str, tuple[str, int, int]]] = {}
         untranslated: dict[str, dict[str, tuple[str, ...]]] = {}
         for kind in KINDS:
-            name = f"data/{kind.file}"
-            try:
-                text = yamlsource._decode(yamlsource._read(data / kind.file, name), name)
-            except yamlsource.YamlError:
-                raise _Unusual from None
-            reads = list(self._file(kind, name, text, data / kind.file))
-            coverage[name] = (sum(r.coverage[0] for r, _line in reads),
-                             sum(r.coverage[1] for r, _line in reads))
+            kept = layout.layout(data, kind)
+            if kept == "folder":
+                name = layout.folder_name(kind)
+                reads = list(self._folder(kind, data))
+            elif kept == "list":
+                name = f"data/{kind.file}"
+                reads = [(read, name, line) for read, line in
+                         self._file(kind, name, _text(data / kind.file, name), data / kind.file)]
+            else:  # missing, or both a file and a folder: load_catalog says so
+                raise _Unusual
+            coverage[name] = (sum(r.coverage[0] for r, _file, _line in reads),
+                              sum(r.coverage[1] for r, _file, _line in reads))
             if kind.many:
-                records = {r.rid: r.record for r, _line in reads}
+                records = {r.rid: r.record for r, _file, _line in reads}
                 if len(records) != len(reads):  # the same id twice
                     raise _Unusual
                 loaded[kind.attr] = records
-                untranslated[kind.attr] = {r.rid: r.untranslated for r, _line in reads
+                untranslated[kind.attr] = {r.rid: r.untranslated for r, _file, _line in reads
                                            if getattr(r.record, "draft", False)}
-                places[kind.attr] = {r.rid: (name, line + r.id_at[0] - 1, r.id_at[1])
-                                     for r, line in reads}
+                places[kind.attr] = {r.rid: (file, line + r.id_at[0] - 1, r.id_at[1])
+                                     for r, file, line in reads}
             else:
                 loaded[kind.attr] = reads[0][0].record
         singles = {k.attr: loaded.pop(k.attr) for k in KINDS if not k.many}
@@ -154,6 +167,24 @@ class Reader:
         except Exception:
             raise _Unusual from None
         return catalog
+
+    def _folder(self, kind: Kind, data: Path) -> Iterator[tuple[_Read, str, int]]:
+        """Each record of the kind's folder as read, with its file's name (as messages
+        name it) and 1, the line its text starts on."""
+        paths = yamlsource.data_files(layout.folder(data, kind))
+        if not paths:  # an empty folder: load_catalog decides what that is
+            raise _Unusual
+        for path in paths:
+            name = f"{layout.folder_name(kind)}{path.name}"
+            text = _text(path, name)
+            known = self._known.get(name, {})
+            read = known.get(text)
+            if read is None:
+                read = _read_one(kind, name, text, path, alone=True)
+                self.parsed += 1
+            if self._remember:
+                self._known[name] = {text: read}
+            yield read, name, 1
 
     def _file(self, kind: Kind, name: str, text: str, path: Path) -> Iterator[tuple[_Read, int]]:
         """Each record of the file as read, with the line its text starts on."""
@@ -181,25 +212,47 @@ class Reader:
         self._known[name] = now
 
 
+def _text(path: Path, name: str) -> str:
+    try:
+        return yamlsource._decode(yamlsource._read(path, name), name)
+    except yamlsource.YamlError:  # load_catalog words it
+        raise _Unusual from None
+
+
 # -- on every core: the build's one read of data/ ------------------------------------------
 
-#: a file with fewer records than this is read by the process itself
+#: a kind with fewer records than this is read by the process itself
 _SHARED_FROM = 400
-#: the files whose records the children parse, set before they are forked
-_JOBS: list[tuple[Kind, str, list[str], Path]] = []
+#: per kind whose records the children parse (set before they are forked): the kind, each
+#: record's (file name as messages say it, text, path), and whether each is a file alone
+_JOBS: list[tuple[Kind, list[tuple[str, str, Path]], bool]] = []
 
 
 def _parse_slice(task: tuple[int, int, int]) -> list[_Read] | None:
-    kind, name, pieces, path = _JOBS[task[0]]
+    kind, items, alone = _JOBS[task[0]]
     try:
-        return [_read_one(kind, name, piece, path) for piece in pieces[task[1]:task[2]]]
+        return [_read_one(kind, name, text, path, alone)
+                for name, text, path in items[task[1]:task[2]]]
     except _Unusual:
         return None
 
 
+def _pieces(data: Path, kind: Kind) -> tuple[list[tuple[str, str, Path]], bool]:
+    """The texts of a kind's records, as ``_JOBS`` holds them; raises _Unusual."""
+    if layout.layout(data, kind) == "folder":
+        paths = yamlsource.data_files(layout.folder(data, kind))
+        names = [f"{layout.folder_name(kind)}{path.name}" for path in paths]
+        return [(name, _text(path, name), path) for name, path in zip(names, paths,
+                                                                       strict=True)], True
+    name = f"data/{kind.file}"
+    _, pieces = _records_of(_text(data / kind.file, name))
+    return [(name, piece, data / kind.file) for piece in pieces], False
+
+
 def read_on_cores(data: Path, cores: int) -> Catalog:
-    """What load_catalog(data) gives, the records of the large files parsed on ``cores``
-    cores at once (forked children, each a share of the records); the rest as ``Reader``."""
+    """What load_catalog(data) gives, the records of the large files and folders parsed on
+    ``cores`` cores at once (forked children, each a share of the records); the rest as
+    ``Reader``."""
     import multiprocessing
 
     reader = Reader(remember=True)
@@ -207,20 +260,18 @@ def read_on_cores(data: Path, cores: int) -> Catalog:
     for kind in KINDS:
         if not kind.many:
             continue
-        name = f"data/{kind.file}"
         try:
-            text = yamlsource._decode(yamlsource._read(data / kind.file, name), name)
-            _, pieces = _records_of(text)
-        except (yamlsource.YamlError, _Unusual):
+            items, alone = _pieces(data, kind)
+        except _Unusual:
             continue  # read whole, below: load_catalog words what is wrong
-        if len(pieces) >= _SHARED_FROM:
-            jobs.append((kind, name, pieces, data / kind.file))
+        if len(items) >= _SHARED_FROM:
+            jobs.append((kind, items, alone))
     if cores < 2 or not jobs or not forks():
         return Reader(remember=False).load(data)  # (no fork on Windows: one process reads)
     _JOBS[:] = jobs
-    tasks = [(i, start, min(start + -(-len(p) // (cores * 4)), len(p)))
-             for i, (_, _, p, _path) in enumerate(jobs)
-             for start in range(0, len(p), -(-len(p) // (cores * 4)))]
+    tasks = [(i, start, min(start + -(-len(items) // (cores * 4)), len(items)))
+             for i, (_, items, _alone) in enumerate(jobs)
+             for start in range(0, len(items), -(-len(items) // (cores * 4)))]
     try:
         with multiprocessing.get_context("fork").Pool(cores) as workers:
             results = workers.map(_parse_slice, tasks)
@@ -229,6 +280,6 @@ def read_on_cores(data: Path, cores: int) -> Catalog:
     for (i, start, stop), reads in zip(tasks, results, strict=True):
         if reads is None:  # a problem: load_catalog finds and words it
             return load_catalog(data)
-        kind, name, pieces, _path = jobs[i]
-        reader._known.setdefault(name, {}).update(zip(pieces[start:stop], reads, strict=True))
+        for (name, text, _path), read in zip(jobs[i][1][start:stop], reads, strict=True):
+            reader._known.setdefault(name, {})[text] = read
     return reader.load(data)
