@@ -12,11 +12,12 @@ from support import ROOT, copy_project, pomost_build, site_files
 
 @pytest.fixture(scope="session")
 def grown(tmp_path_factory):
-    """The project with 120 organisations (the shipped ones and generated ones): sections
-    with many pages, the organisations on two pages of the delegation pack, instruments
-    used by more organisations than a record page lists."""
+    """The project with 120 organisations and 250 more events (the shipped ones and
+    generated ones): sections with many pages, the organisations on two pages of the
+    delegation pack, the events on two of their index, instruments used by more
+    organisations than a record page lists."""
     project = copy_project(tmp_path_factory.mktemp("grown") / "project")
-    generate(ROOT / "data", project / "data", 120)
+    generate(ROOT / "data", project / "data", 120, events=250)
     return project
 
 

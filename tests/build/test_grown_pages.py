@@ -55,3 +55,30 @@ def test_every_record_page_is_under_the_size_limit(grown, framed, tmp_path):
     assert {"instrumenty", "organizacje", "wydarzenia", "osrodki-wsparcia"} <= folders
     largest = max(pages, key=lambda p: p.stat().st_size)
     assert largest.stat().st_size < MAX_PAGE, largest.relative_to(site)
+
+
+def _linked_events(html: bytes, prefix: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [a["href"].rstrip("/").rsplit("/", 1)[-1]
+            for ul in soup.select("ul.pomost-events") for a in ul.select("li > a:first-of-type")]
+
+
+def test_the_events_index_is_split_into_pages_listing_each_event_once(grown, framed):
+    from pomost.domain.timeline import Timeline, build_date
+    from pomost.render.pages import PAGED
+
+    catalog = load_catalog(grown / "data")
+    order = [e.id for e in Timeline(catalog.events).split(build_date()).in_order()]
+    size = PAGED["events"]
+    parts = -(-len(order) // size)
+    assert parts >= 2, "the grown project's events fit on one page"
+    for prefix in ("", "be/"):
+        pages = [framed[f"{prefix}wydarzenia/index.html"]] + [
+            framed[f"{prefix}wydarzenia/strona/{n}/index.html"] for n in range(2, parts + 1)]
+        assert f"{prefix}wydarzenia/strona/{parts + 1}/index.html" not in framed
+        listed = [_linked_events(page, prefix) for page in pages]
+        assert [rid for part in listed for rid in part] == order, prefix
+        assert all(len(part) <= size for part in listed)
+        for n, page in enumerate(pages, start=1):
+            pager = BeautifulSoup(page, "html.parser").select_one("nav.pomost-pager")
+            assert pager is not None and _digits(visible_text(pager.p)) == f"{n}{parts}"

@@ -30,7 +30,7 @@ def test_every_core_writes_the_same_site(grown, framed, tmp_path):
     # ... or change a value on its way into the page
     ('<meta name="x-title" content="{{ page.meta.title | upper }}">', "changes a value"),
 ])
-def test_a_theme_printing_more_of_a_page_stops_thepomost_build(tmp_path, block, why):
+def test_a_theme_printing_more_of_a_page_stops_the_build(tmp_path, block, why):
     project = copy_project(tmp_path / "project")
     main = project / "overrides" / "main.html"
     main.write_text(main.read_text(encoding="utf-8").replace(

@@ -162,8 +162,10 @@ def _append(path: Path, records: list[dict]) -> None:
         yaml.dump(records, out, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def generate(source: Path, target: Path, organisations: int, seed: int = 8) -> dict[str, int]:
-    """Copy data/ from ``source`` to ``target`` and grow it to ``organisations`` organisations."""
+def generate(source: Path, target: Path, organisations: int, seed: int = 8,
+             events: int | None = None) -> dict[str, int]:
+    """Copy data/ from ``source`` to ``target`` and grow it to ``organisations`` organisations
+    and, with them, ``events`` events (one for every ``ORGANISATIONS_PER_EVENT`` if None)."""
     shutil.copytree(source, target, dirs_exist_ok=True, ignore=ignore_editor_files)
     catalog = load_catalog(source)
     rng = random.Random(seed)
@@ -173,7 +175,8 @@ def generate(source: Path, target: Path, organisations: int, seed: int = 8) -> d
                 for n in range(max(0, organisations - len(catalog.organisations)))]
     org_ids = list(catalog.organisations) + [o["id"] for o in new_orgs]
     new_events = [event(n, words, shape, org_ids, instruments)
-                  for n in range(organisations // ORGANISATIONS_PER_EVENT)]
+                  for n in range(organisations // ORGANISATIONS_PER_EVENT
+                                 if events is None else events)]
     _append(target / "organisations.yml", new_orgs)
     _append(target / "events.yml", new_events)
     return {"organisations": len(org_ids), "events": len(catalog.events) + len(new_events),

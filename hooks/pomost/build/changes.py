@@ -390,7 +390,7 @@ class TrackingRenderer(Renderer):
         # entries fall on it (noted by ``part``), not of every record (changes: "listing").
         if name not in self._listed:
             raw: Any = self.catalog
-            self._listed[name] = listing(raw._catalog, name)
+            self._listed[name] = listing(raw._catalog, name, self.agenda.today)
         return self._listed[name]
 
     def part(self, name: str, part: int) -> tuple[list[Any], int]:

@@ -60,6 +60,23 @@ class Split:
     past: list[Event]      # newest first
     unplaced: list[Event]  # no date, and none known through a related event
 
+    #: the groups, in the order the index shows them
+    GROUPS = ("upcoming", "past", "unplaced")
+
+    def in_order(self) -> list[Event]:
+        """Every event as the index lists them: upcoming, past, then those without a date."""
+        return [*self.upcoming, *self.past, *self.unplaced]
+
+    def grouped(self, shown: list[Event], first: bool) -> list[tuple[str, list[Event]]]:
+        """The events of one page of the index (``shown``, a slice of ``in_order``) in their
+        groups; the first page always has "upcoming", to say when none are."""
+        group_of = {e.id: name for name in self.GROUPS for e in getattr(self, name)}
+        groups: dict[str, list[Event]] = {name: [] for name in self.GROUPS}
+        for event in shown:
+            groups[group_of[event.id]].append(event)
+        return [(name, events) for name, events in groups.items()
+                if events or (first and name == "upcoming")]
+
 
 @dataclass(frozen=True)
 class Timeline:

@@ -107,7 +107,7 @@ class Downloads:
                               w.text(item.title), w.text(item.summary), item.date)
                    for item in news]
         split = self.agenda.split
-        for event in split.upcoming + split.past + split.unplaced:
+        for event in split.in_order():
             where = f", {w.text(event.place)}" if event.place else ""
             entries.append(feed.Entry(
                 self.event_url(site_url, event.id), w.text(event.title),

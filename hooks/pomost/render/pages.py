@@ -9,6 +9,7 @@ its own name.
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
@@ -56,13 +57,18 @@ LISTING = "listing"
 #: the hand-written page with the marker; each further one a page of its own
 #: (``<that page's folder>/strona/<n>/``), all linked by a pager. A list that fits on one
 #: page has no pager and no further pages.
-PAGED = {"organisations": 500, "delegation-pack": 50}
+PAGED = {"organisations": 500, "delegation-pack": 50, "events": 200}
 #: the UI string naming each paged list (in the titles of its further pages)
-_PAGED_TITLE = {"organisations": "section_organisations", "delegation-pack": "pack_title"}
+_PAGED_TITLE = {"organisations": "section_organisations", "delegation-pack": "pack_title",
+                "events": "section_events"}
 
 
-def listing(catalog: Any, name: str) -> list[Any]:
-    """Every entry of the paged list ``name``, in the order it shows them."""
+def listing(catalog: Any, name: str, today: dt.date | None = None) -> list[Any]:
+    """Every entry of the paged list ``name``, in the order it shows them; the events as of
+    ``today`` (the build date if None: it orders them, their number does not depend on it)."""
+    if name == "events":  # upcoming, past, undated: as event_list.html groups them
+        return timeline.Timeline(catalog.events).split(
+            today or timeline.build_date()).in_order()
     organisations = list(catalog.organisations.values())
     if name == "organisations":  # by role, as organisation_list.html groups them
         return [o for role in ("good_practice", "institution", "partner")
@@ -147,7 +153,7 @@ class Renderer:
         """``listing`` of the paged list ``name``, made once: every page of the list (120 of
         the delegation pack at 10,000 organisations) and its title need it."""
         if name not in self._listed:
-            self._listed[name] = listing(self.catalog, name)
+            self._listed[name] = listing(self.catalog, name, self.agenda.today)
         return self._listed[name]
 
     def part_title(self, name: str, part: int) -> str:
