@@ -143,10 +143,14 @@ def build(root: Path, site_dir: Path) -> int:
         return 1
     os.environ[site.CATALOG_VARIABLE] = str(handed)
     os.environ.pop(site.PREVIEW_VARIABLE, None)
-    published = site.read_catalog(handed)
+    together = handed.stat().st_size <= parallel.together_up_to()
+    # Read here, the languages' builds (forks of this process) find it in memory; a national
+    # catalogue is read after them instead: held here meanwhile, it would add a gigabyte.
+    published = site.read_catalog(handed) if together else None
     try:
-        together = handed.stat().st_size <= parallel.TOGETHER_UP_TO
         code, messages = parallel.build_site(root, work, together=together)
+        if published is None and not code:
+            published = site.read_catalog(handed)
     except parallel.AssemblyError as err:
         code, messages = 1, _("The languages' builds do not fit together: {error}").format(
             error=err) + "\n"
@@ -157,6 +161,7 @@ def build(root: Path, site_dir: Path) -> int:
         sys.stderr.write(messages)
         print(_("The build failed; {kept}").format(kept=kept), file=sys.stderr)
         return code
+    assert published is not None  # read before the build, or after it succeeded
     changes = report.Report.of(site_dir if site_dir.is_dir() else None, work, published)
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)

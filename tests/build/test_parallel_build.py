@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from support import copy_project
+from support import copy_project, pomost_build, site_files
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -69,6 +69,19 @@ def test_without_fork_the_same_site(tmp_path, parallel_site):
     for name in sorted(files(parallel_site)):
         if name.endswith((".html", ".json", ".csv")):
             assert (built / name).read_bytes() == (parallel_site / name).read_bytes(), name
+
+
+def test_one_language_after_the_other_the_same_site(tmp_path, parallel_site):
+    """A national catalogue is built one language after the other (POMOST_TOGETHER_MB: the
+    size from which it is, here 0), the catalog for the report read after: the same site."""
+    project = copy_project(tmp_path / "project")
+    built = pomost_build(project, project / "site", POMOST_TOGETHER_MB="0")
+    assert built.returncode == 0, built.stderr
+    assert site_files(project / "site") == site_files(parallel_site)
+    again = pomost_build(project, project / "site", POMOST_TOGETHER_MB="0", POMOST_LANG="en")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[0] == (
+        "Against the site published before: 0 new pages, 0 changed, 0 removed.")
 
 
 def test_sitemap_lists_both_languages_with_alternates(site, parallel_site):

@@ -49,8 +49,13 @@ class AssemblyError(Exception):
 
 #: a catalog (as `python -m pomost check --save` hands it over) larger than this is built one
 #: language after the other, each with every core: two languages' builds at once each hold
-#: the whole catalog and their pages, about 3 GB at 100,000 organisations
-TOGETHER_UP_TO = 64 * 1024 * 1024
+#: the whole catalog and their pages, about 3 GB at 100,000 organisations. The variable
+#: sets it in MB (a runner with memory to spare; 0: always one after the other).
+TOGETHER_VARIABLE = "POMOST_TOGETHER_MB"
+
+
+def together_up_to() -> int:
+    return int(os.environ.get(TOGETHER_VARIABLE) or 64) * 1024 * 1024
 
 
 def build_site(root: Path, out: Path, langs: tuple[str, ...] = LANGS,
