@@ -206,7 +206,7 @@ def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Env
     # Globals reach every theme template, the 404 included (it gets no page events).
     env.globals["pomost"] = project.theme_globals(lang, config.site_url or "")
     env.globals["pomost_t"] = renderer.strings  # for overrides/404.html
-    env.globals["pomost_search"] = {**search.LABELS[lang], "page": search.SEARCH_PAGE}
+    env.globals["pomost_search"] = {**search.labels(lang), "page": search.SEARCH_PAGE}
     env.globals["pomost_home"] = home(urlsplit(_site_url(config)).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     records.fill_a_z(pages, pages, renderer)

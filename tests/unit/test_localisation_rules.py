@@ -56,3 +56,25 @@ def test_a_z_groups_follow_the_cldr_alphabet_of_each_language():
         ("Ł", ["Łódź"]), ("Z", ["Zebra"]), ("Ż", ["Żuk"])]
     assert letters(["Ўсход", "Усход", "Іван", "Зубр", "Йод"], "be") == [
         ("З", ["Зубр"]), ("І", ["Іван"]), ("Й", ["Йод"]), ("У", ["Усход", "Ўсход"])]
+
+
+def test_a_label_missing_in_one_language_stops_loading_also_within_a_group(tmp_path,
+                                                                            monkeypatch):
+    import shutil
+
+    import pytest
+
+    from pomost.render import strings
+
+    shutil.copytree(strings.STRINGS_DIR, tmp_path / "strings")
+    be = tmp_path / "strings" / "be.yml"
+    text = be.read_text(encoding="utf-8")
+    assert "\n    centre: " in text
+    be.write_text(text.replace("\n    centre: ", "\n    centre_x: ", 1), encoding="utf-8")
+    monkeypatch.setattr(strings, "STRINGS_DIR", tmp_path / "strings")
+    strings.load_all.cache_clear()
+    try:
+        with pytest.raises(strings.StringsError, match=r"lacks the label\(s\) search_box\.kinds\.centre"):
+            strings.load_all()
+    finally:
+        strings.load_all.cache_clear()

@@ -28,7 +28,9 @@ from typing import Any
 
 from pomost.publish.searchtext import words
 from pomost.records.catalog import Catalog
+from pomost.records.kinds import with_pages
 from pomost.records.models import Event, Instrument, Organisation, SupportCentre, Text
+from pomost.render.strings import load_all
 
 #: characters of a hand-written page's section kept in the index (a section, not a book)
 SECTION_TEXT = 300
@@ -38,8 +40,11 @@ SNIPPET = 200
 #: weights of what an entry is searched by
 TITLE, NAME, TEXT = 3, 2, 1
 
-#: kinds of entry, in the order the index lists them (and a kind filter offers them)
-KINDS = ("organisation", "instrument", "centre", "event", "page")
+#: kinds of entry, in the order the index lists them (and a kind filter offers them): each
+#: kind with pages of its own, organisations first (what most readers look for), then the
+#: other pages
+KINDS = ("organisation", *(k.name for k in with_pages()
+                           if k.pages == "generated" and k.name != "organisation"), "page")
 
 #: the filters: kind of page, county or town, legal form, instrument
 FACETS = ("kind", "place", "legal_form", "instrument")
@@ -290,55 +295,11 @@ class Indexes:
         return self._docs.get(lang, [])
 
 
-#: the words of the search box, its filters and the filter lists, per language. Kept with
-#: search rather than in render/strings: the browser gets them too (``labels``).
-#: ``results`` holds the CLDR plural forms (one, few, many, other) with # for the number.
-LABELS: dict[str, dict[str, Any]] = {
-    "pl": {
-        "search": "Szukaj", "placeholder": "Szukaj", "reset": "Wyczyść",
-        "filters": "Filtry", "any": "wszystkie",
-        "kind": "Rodzaj strony", "place": "Powiat lub miejscowość",
-        "legal_form": "Forma prawna", "instrument": "Instrument wsparcia",
-        "county": "Powiaty", "town": "Miejscowości",
-        "kinds": {"organisation": "Organizacja", "instrument": "Instrument wsparcia",
-                  "centre": "Ośrodek wsparcia", "event": "Wydarzenie", "page": "Strona"},
-        "kinds_plural": {"organisation": "Organizacje", "instrument": "Instrumenty wsparcia",
-                         "centre": "Ośrodki wsparcia", "event": "Wydarzenia",
-                         "page": "Pozostałe strony"},
-        "results": {"one": "1 wynik", "few": "# wyniki", "many": "# wyników",
-                    "other": "# wyniku"},
-        "none": "Nic nie znaleziono", "type": "Wpisz szukane słowa",
-        "busy": "Szukam…", "failed": "Wyszukiwanie nie powiodło się. Spróbuj ponownie.",
-        "more": "Więcej wyników", "all_results": "Wszystkie wyniki i filtry",
-        "browse": "Przeglądaj bez wyszukiwania",
-        "nojs": "Wyszukiwarka działa z włączonym JavaScriptem. Bez niego przeglądaj strony "
-                "według list poniżej albo skorzystaj z indeksu A–Z.",
-        "records": "stron", "empty": "Brak takich wartości w danych.",
-        "of_value": "Strony z tą wartością",
-    },
-    "be": {
-        "search": "Пошук", "placeholder": "Пошук", "reset": "Ачысціць",
-        "filters": "Фільтры", "any": "усе",
-        "kind": "Від старонкі", "place": "Павет або населены пункт",
-        "legal_form": "Арганізацыйна-прававая форма", "instrument": "Інструмент падтрымкі",
-        "county": "Паветы", "town": "Населеныя пункты",
-        "kinds": {"organisation": "Арганізацыя", "instrument": "Інструмент падтрымкі",
-                  "centre": "Асяродак падтрымкі", "event": "Падзея", "page": "Старонка"},
-        "kinds_plural": {"organisation": "Арганізацыі", "instrument": "Інструменты падтрымкі",
-                         "centre": "Асяродкі падтрымкі", "event": "Падзеі",
-                         "page": "Іншыя старонкі"},
-        "results": {"one": "# вынік", "few": "# вынікі", "many": "# вынікаў",
-                    "other": "# выніку"},
-        "none": "Нічога не знойдзена", "type": "Увядзіце словы для пошуку",
-        "busy": "Шукаю…", "failed": "Пошук не ўдаўся. Паспрабуйце яшчэ раз.",
-        "more": "Больш вынікаў", "all_results": "Усе вынікі і фільтры",
-        "browse": "Прагляд без пошуку",
-        "nojs": "Пошук працуе з уключаным JavaScript. Без яго праглядайце старонкі па "
-                "спісах ніжэй або карыстайцеся алфавітным паказальнікам.",
-        "records": "старонак", "empty": "У даных няма такіх значэнняў.",
-        "of_value": "Старонкі з гэтым значэннем",
-    },
-}
+def labels(lang: str) -> dict[str, Any]:
+    """The words of the search box, its filters and the filter pages in ``lang``
+    (``search_box`` in render/strings/): the browser gets them too (searchindex.py)."""
+    return load_all()[lang].mapping("search_box")
+
 
 #: the search page and the filter pages under each language's root (docs/szukaj*.md)
 SEARCH_PAGE = "szukaj/"

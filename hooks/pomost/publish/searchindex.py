@@ -3,7 +3,7 @@
 Written per language under ``<language root>/search/`` and read by
 ``overrides/assets/javascripts/pomost-search.js``:
 
-* ``manifest.json`` — the labels of the search box (``search.LABELS``), the normalisation
+* ``manifest.json`` — the labels of the search box (``search.labels``), the normalisation
   rules (``searchtext.RULES``: the browser cuts words
   exactly as the build did), the number of entries, where each kind's entries start, the
   names of the term shards and the filters;
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pomost.publish import searchtext
-from pomost.publish.search import FACETS, KINDS, LABELS, Entry, Value
+from pomost.publish.search import FACETS, KINDS, Entry, Value, labels
 
 #: where the index lives under a language's root
 FOLDER = "search"
@@ -121,6 +121,6 @@ def write(language_root: Path, lang: str, entries: list[Entry],
     manifest = {"version": VERSION, "lang": lang, "entries": len(entries), "chunk": CHUNK,
                 "kinds": kinds, "shards": sorted(shards), "facets": [f for f in FACETS
                                                                     if f in facets],
-                "rules": searchtext.RULES, "labels": LABELS[lang]}
+                "rules": searchtext.RULES, "labels": labels(lang)}
     sizes["manifest"] = _dump(folder / "manifest.json", manifest)
     return {"entries": len(entries), "terms": len(terms), "shards": len(shards), **sizes}

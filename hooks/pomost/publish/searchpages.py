@@ -15,12 +15,12 @@ from pomost.langs import relative
 from pomost.publish.search import (
     FACET_PAGES,
     KINDS,
-    LABELS,
     SEARCH_PAGE,
     Value,
     anchor,
     facet_values,
 )
+from pomost.publish.search import labels as search_labels
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import kind as kind_called
 from pomost.render.pages import Renderer
@@ -53,7 +53,7 @@ def marker(name: str, page_url: str, renderer: Renderer) -> str:
     for records in (catalog.organisations, catalog.instruments, catalog.events):
         len(records)
     values = _values(catalog, renderer.lang)
-    labels = LABELS[renderer.lang]
+    labels = search_labels(renderer.lang)
 
     def link(path: str) -> str:
         return relative(prefix + path, page_url)

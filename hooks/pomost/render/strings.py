@@ -34,6 +34,10 @@ class Strings:
     def forms(self, key: str) -> dict[str, str]:
         return self._table[key]
 
+    def mapping(self, key: str) -> dict[str, Any]:
+        """A group of labels kept under one key (``search_box``)."""
+        return self._table[key]
+
     def keys(self) -> KeysView[str]:
         return self._table.keys()
 
@@ -50,10 +54,22 @@ def load_all() -> dict[str, Strings]:
             tables[lang] = yaml.safe_load(handle)
     for lang in LANGS:
         for other in LANGS:
-            missing = sorted(set(tables[other]) - set(tables[lang]))
+            missing = sorted(set(_keys(tables[other])) - set(_keys(tables[lang])))
             if missing:
                 raise StringsError(_(
                     "hooks/pomost/render/strings/{lang}.yml lacks the label(s) {labels} that "
                     "{other}.yml has — every label needs both languages").format(
                     lang=lang, labels=", ".join(missing), other=other))
     return {lang: Strings(lang, tables[lang]) for lang in LANGS}
+
+
+def _keys(table: dict[str, Any], within: str = "") -> list[str]:
+    """Every label's key, those of a group as ``group.key`` (plural forms are one label)."""
+    found = []
+    for key, value in table.items():
+        if isinstance(value, dict) and not set(value) <= {"zero", "one", "two", "few", "many",
+                                                          "other"}:
+            found.extend(_keys(value, f"{within}{key}."))
+        else:
+            found.append(f"{within}{key}")
+    return found
