@@ -220,7 +220,6 @@ def new(root: Path, kind_name: str, append: bool) -> int:
 def edit(root: Path, host: str, port: int, open_browser: bool) -> int:
     """The preview with the form editor beside it (pomost/editor/)."""
     from pomost.build import preview
-    from pomost.editor import assets
     from pomost.editor.app import PREFIX, Editor
     from pomost.records import layout
     from pomost.records.kinds import lists
@@ -231,10 +230,8 @@ def edit(root: Path, host: str, port: int, open_browser: bool) -> int:
                 "own, comments included), then pomost edit again.").format(
             files=", ".join(f"data/{k.file}" for k in listed)), file=sys.stderr)
         return 1
-    try:
-        dist = assets.dist(root)
-    except assets.AssetError as err:
-        print(err, file=sys.stderr)
+    dist = _editor_bundle(root)
+    if dist is None:
         return 1
     print(_("The form editor: http://{host}:{port}{path}").format(host=host, port=port,
                                                                   path=PREFIX))
@@ -242,8 +239,19 @@ def edit(root: Path, host: str, port: int, open_browser: bool) -> int:
                          extra=Editor(root, dist), open_path=PREFIX)
 
 
+def _editor_bundle(root: Path) -> Path | None:
+    """The form editor's files (downloaded once, pomost/editor/assets.py), or None after
+    saying on stderr why they cannot be had."""
+    from pomost.editor import assets
+    try:
+        return assets.dist(root)
+    except assets.AssetError as err:
+        print(err, file=sys.stderr)
+        return None
+
+
 def export_editor(root: Path, parsed: argparse.Namespace) -> int:
-    from pomost.editor import assets, export
+    from pomost.editor import export
     if not parsed.repo:
         print(_("--export needs --repo owner/name"), file=sys.stderr)
         return 2
@@ -254,10 +262,8 @@ def export_editor(root: Path, parsed: argparse.Namespace) -> int:
             backend=parsed.backend, options=", ".join(
                 "--" + name.replace("_", "-") for name in lacking)), file=sys.stderr)
         return 2
-    try:
-        dist = assets.dist(root)
-    except assets.AssetError as err:
-        print(err, file=sys.stderr)
+    dist = _editor_bundle(root)
+    if dist is None:
         return 1
     settings = export.backend(parsed.backend, parsed.repo, parsed.branch, **options)
     for path in export.export(parsed.export, dist, settings):

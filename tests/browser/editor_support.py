@@ -111,6 +111,23 @@ class Decap:
         self.frame.get_by_role("button", name="Opublikuj", exact=True).click()
         self.frame.get_by_text("Opublikuj teraz", exact=True).click()
 
+    def new_organisation(self, rid: str, role: str, name: tuple[str, str],
+                         summary: tuple[str, str], what_it_does: tuple[str, str]) -> None:
+        """The form of a new organisation, its required fields filled in (Polish and
+        Belarusian), not yet published."""
+        self.open("/collections/organisations/new")
+        self.field("id").fill(rid)
+        self.choose("role", role)
+        self.text("name", *name)
+        self.text("summary", *summary)
+        self.text("what_it_does", *what_it_does)
+
+    def publish_file(self, written: Path) -> Path:
+        """Publish, and wait until the record's file ``written`` is there."""
+        self.publish()
+        until(written.is_file, STEP / 1000, what="the record's file is written")
+        return written
+
     def notice(self) -> str:
         """The text of the editor's notification (a toast) once one shows."""
         toast = self.frame.locator('[class*="Toastify__toast-body"], [role="alert"]').first

@@ -77,16 +77,13 @@ def test_a_new_good_practice_with_both_languages_and_an_instrument(editor, staff
     project, origin = editor
     catalog = load_catalog(project / "data")
     instrument_id, instrument = next(iter(catalog.instruments.items()))
-    staff.open("/collections/organisations/new")
-    staff.field("id").fill("spoldzielnia-jutrzenka")
-    staff.choose("role", "Dobra praktyka pokazywana gościom (good_practice)")
-    staff.text("name", "Spółdzielnia Socjalna Jutrzenka", "Сацыяльны кааператыў «Ютжэнка»")
-    staff.text("summary", "Spółdzielnia socjalna z Lublina.", "Сацыяльны кааператыў з Любліна.")
-    staff.text("what_it_does", "Prowadzi kawiarnię.", "Вядзе кавярню.")
+    staff.new_organisation(
+        "spoldzielnia-jutrzenka", "Dobra praktyka pokazywana gościom (good_practice)",
+        ("Spółdzielnia Socjalna Jutrzenka", "Сацыяльны кааператыў «Ютжэнка»"),
+        ("Spółdzielnia socjalna z Lublina.", "Сацыяльны кааператыў з Любліна."),
+        ("Prowadzi kawiarnię.", "Вядзе кавярню."))
     staff.pick("instruments", instrument.name.pl[:8], instrument.name.pl)
-    staff.publish()
-    written = project / "data" / "organisations" / "spoldzielnia-jutrzenka.yml"
-    until(written.is_file, STEP / 1000, what="the record's file is written")
+    staff.publish_file(project / "data" / "organisations" / "spoldzielnia-jutrzenka.yml")
     record = load_catalog(project / "data").organisations["spoldzielnia-jutrzenka"]
     assert record.role == "good_practice" and record.instruments == [instrument_id]
     assert record.name.be == "Сацыяльны кааператыў «Ютжэнка»"
@@ -198,15 +195,9 @@ def test_what_only_the_whole_catalogue_can_tell_shows_in_the_preview(editor, sta
     saved; the preview beside the form lists the problem with the record's file and line,
     and shows the site again once the record is removed in the editor."""
     project, origin = editor
-    staff.open("/collections/organisations/new")
-    staff.field("id").fill("index")
-    staff.choose("role", "Partner (partner)")
-    staff.text("name", "Strona główna?", "Галоўная?")
-    staff.text("summary", "Zła nazwa.", "Дрэнная назва.")
-    staff.text("what_it_does", "Nic.", "Нічога.")
-    staff.publish()
-    written = project / "data" / "organisations" / "index.yml"
-    until(written.is_file, STEP / 1000, what="the record's file is written")
+    staff.new_organisation("index", "Partner (partner)", ("Strona główna?", "Галоўная?"),
+                           ("Zła nazwa.", "Дрэнная назва."), ("Nic.", "Нічога."))
+    written = staff.publish_file(project / "data" / "organisations" / "index.yml")
     frame = staff.tab.frame_locator("#pomost-preview")
     frame.locator("#pomost-problems").wait_for(timeout=STEP * 2)
     problems = frame.locator("li code").all_inner_texts()
