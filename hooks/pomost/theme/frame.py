@@ -25,9 +25,13 @@ was upgraded and this module must be looked at (README, "Upgrading the theme").
 
 What a page goes through is what MkDocs' own ``_build_page`` does (``Pages``): its template
 context and the plugins' on_page_context, the template, the plugins' on_post_page, the
-write; with a frame, the first three are the frame filled in (the on_page_context of the
-plugins of this site set nothing else a record page shows: the hook its content, the i18n
-plugin the switcher's links, the search plugin nothing for a page left out of its index).
+write; with a frame, all but the write are the frame filled in: the frame is made of the
+section's first page with markers after on_post_page too (the hook's corrections of
+Material's HTML and its <head> tags, which print the page's title, description and address
+as they are), and the checks above compare finished pages. The on_page_context and
+on_post_page of the plugins of this site print nothing else a record page shows: the hook
+its content and head tags, the i18n plugin the switcher's links, the search plugin nothing
+for a page left out of its index.
 """
 
 from __future__ import annotations
@@ -188,12 +192,12 @@ class Pages:
             return self._finish(page, template.render(context))
 
     def framed(self, frame: Frame, page: Any) -> str:
-        """The page through ``frame`` (or Material, if it does not fit), after on_post_page."""
+        """The page through ``frame`` (or Material, if it does not fit), after on_post_page
+        (the frame is made of a page after it, and proven so)."""
         values = self.values(page)
         if not fits(values):
             return self.full(page)
-        with self._current(page):
-            return self._finish(page, frame.fill(values))
+        return frame.fill(values)
 
     @contextmanager
     def _showing(self, page: Any, values: Values, real_id: str) -> Iterator[None]:
@@ -235,19 +239,19 @@ class Pages:
             return None, done
         with self._current(first):
             template, context = self._context(first)
-            material = template.render(context)
+            material = self._finish(first, template.render(context))
             with self._showing(first, _MARKERS, real.id):
-                frame = Frame(template.render(context), where)
+                frame = Frame(self._finish(first, template.render(context)), where)
             with self._showing(first, _PROBE, real.id):
-                probe = template.render(context)
-            done.append((first, self._finish(first, material)))
+                probe = self._finish(first, template.render(context))
+            done.append((first, material))
         checks = [("the probe page", frame.fill(_PROBE), probe),
                   (first.url, frame.fill(real), material)]
         if second is not None and fits(self.values(second)):
             with self._current(second):
                 template, context = self._context(second)
-                material = template.render(context)
-                done.append((second, self._finish(second, material)))
+                material = self._finish(second, template.render(context))
+                done.append((second, material))
             checks.append((second.url, frame.fill(self.values(second)), material))
         for page_url, ours, theirs in checks:
             if ours != theirs:
