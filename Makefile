@@ -85,7 +85,8 @@ lint: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit tests/render
 
-# BENCH_NATIONAL=1 make bench (or make bench-national) adds 100,000 organisations: an hour.
+# BENCH_NATIONAL=1 make bench (or make bench-national) adds 100,000 organisations: about 25 minutes
+# more on a quiet 2-core machine (7 of them the build; Hugo needs 14 GB there).
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench 100 1000 10000 $(if $(BENCH_NATIONAL),--national)
 
