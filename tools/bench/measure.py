@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
-#: seconds between two samples: reading every process's smaps_rollup costs the kernel a walk
-#: of its memory, CPU the measured build then lacks on a 2-core machine (at 50 ms, a tenth of
-#: a core at 10,000 organisations); a build's peak lasts longer than this
+#: seconds between two samples: reading a process's smaps_rollup costs the kernel a walk of
+#: its memory, CPU the measured build then lacks on a 2-core machine; a build's peak lasts
+#: longer than this
 EVERY = 0.2
 
 
