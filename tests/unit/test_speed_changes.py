@@ -89,6 +89,28 @@ def test_a_long_list_changes_on_the_pages_whose_entries_change(catalog):
     assert ("listing", "organisations", 1) in changes.changes(big, moved)
 
 
+def test_the_events_index_changes_on_the_pages_an_event_moves_between(catalog):
+    import datetime as dt
+
+    from pomost.domain.timeline import build_date
+
+    size = PAGED["events"]
+    model = next(e for e in catalog.events.values() if not e.part_of)
+    start = build_date() - dt.timedelta(days=10 * size)
+    many = {f"e-{i:05d}": model.model_copy(update={
+        "id": f"e-{i:05d}", "date": start + dt.timedelta(days=i), "part_of": None})
+        for i in range(2 * size + 10)}
+    big = catalog.replace(events={**catalog.events, **many})
+    newest = big.events["e-00000"].model_copy(update={"date": build_date() - dt.timedelta(days=1)})
+    moved = catalog.replace(events={**big.events, "e-00000": newest})  # to the top of "past"
+    assert not changes.structural(big, moved)
+    parts = {key[2] for key in changes.changes(big, moved) if key[:2] == ("listing", "events")}
+    assert parts == {1, 2, 3}  # every entry before its old place moves one down
+    added = catalog.replace(events={**big.events, **{f"e-9{i:04d}": many["e-00001"].model_copy(
+        update={"id": f"e-9{i:04d}"}) for i in range(size)}})
+    assert changes.structural(big, added)  # one more page of the index
+
+
 def test_site_links_are_what_posixpath_gives():
     paths = ["", "be/", "organizacje/", "organizacje/x/", "be/organizacje/x/",
              "organizacje/strona/2/", "instrumenty/tabela.csv", "be/wydarzenia/kalendarz.ics"]
