@@ -28,7 +28,7 @@ from pomost.domain.references import References
 from pomost.publish.opendata import DATASETS, csv_path, json_path, to_json
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import KINDS, kind, of_model
-from pomost.render.pages import PAGED, Renderer, listing
+from pomost.render.pages import PAGED, Renderer, listing, pages_of
 
 Key = tuple
 ALL: Key = ("all",)
@@ -390,7 +390,8 @@ class TrackingRenderer(Renderer):
         # entries fall on it (noted by ``part``), not of every record (changes: "listing").
         if name not in self._listed:
             raw: Any = self.catalog
-            self._listed[name] = listing(raw._catalog, name, self.agenda.today)
+            agenda: Any = self.agenda
+            self._listed[name] = listing(raw._catalog, name, agenda._agenda)
         return self._listed[name]
 
     def part(self, name: str, part: int) -> tuple[list[Any], int]:
@@ -398,7 +399,7 @@ class TrackingRenderer(Renderer):
         shown = entries[(part - 1) * size:part * size]
         self.recorder.note(("listing", name, part),
                            *(("record", of_model(type(r)).name, r.id) for r in shown))
-        return shown, max(1, -(-len(entries) // size))
+        return shown, pages_of(name, entries)
 
     def part_title(self, name: str, part: int) -> str:
         self.recorder.note(("listing", name, part))

@@ -175,7 +175,7 @@ class Reader:
         if not paths:  # an empty folder: load_catalog decides what that is
             raise _Unusual
         for path in paths:
-            name = f"{layout.folder_name(kind)}{path.name}"
+            name = layout.member_name(kind, path)
             text = _text(path, name)
             known = self._known.get(name, {})
             read = known.get(text)
@@ -241,9 +241,8 @@ def _pieces(data: Path, kind: Kind) -> tuple[list[tuple[str, str, Path]], bool]:
     """The texts of a kind's records, as ``_JOBS`` holds them; raises _Unusual."""
     if layout.layout(data, kind) == "folder":
         paths = yamlsource.data_files(layout.folder(data, kind))
-        names = [f"{layout.folder_name(kind)}{path.name}" for path in paths]
-        return [(name, _text(path, name), path) for name, path in zip(names, paths,
-                                                                       strict=True)], True
+        return [(layout.member_name(kind, path), _text(path, layout.member_name(kind, path)),
+                 path) for path in paths], True
     name = f"data/{kind.file}"
     _, pieces = _records_of(_text(data / kind.file, name))
     return [(name, piece, data / kind.file) for piece in pieces], False

@@ -63,6 +63,11 @@ class Split:
     #: the groups, in the order the index shows them
     GROUPS = ("upcoming", "past", "unplaced")
 
+    @cached_property
+    def _group_of(self) -> dict[str, str]:
+        """Event id -> its group: made once, not for every page of the index."""
+        return {e.id: name for name in self.GROUPS for e in getattr(self, name)}
+
     def in_order(self) -> list[Event]:
         """Every event as the index lists them: upcoming, past, then those without a date."""
         return [*self.upcoming, *self.past, *self.unplaced]
@@ -70,10 +75,9 @@ class Split:
     def grouped(self, shown: list[Event], first: bool) -> list[tuple[str, list[Event]]]:
         """The events of one page of the index (``shown``, a slice of ``in_order``) in their
         groups; the first page always has "upcoming", to say when none are."""
-        group_of = {e.id: name for name in self.GROUPS for e in getattr(self, name)}
         groups: dict[str, list[Event]] = {name: [] for name in self.GROUPS}
         for event in shown:
-            groups[group_of[event.id]].append(event)
+            groups[self._group_of[event.id]].append(event)
         return [(name, events) for name, events in groups.items()
                 if events or (first and name == "upcoming")]
 

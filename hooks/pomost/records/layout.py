@@ -41,6 +41,11 @@ def folder_name(kind: Kind) -> str:
     return f"data/{kind.attr}/"
 
 
+def member_name(kind: Kind, path: Path) -> str:
+    """How messages name a record's file in the folder: ``data/organisations/x.yml``."""
+    return f"{folder_name(kind)}{path.name}"
+
+
 def layout(data_dir: Path, kind: Kind) -> Layout:
     """How ``kind`` is kept in ``data_dir``."""
     as_list = list_file(data_dir, kind).exists() or list_file(data_dir, kind).is_symlink()
@@ -99,7 +104,7 @@ def load_folder(data_dir: Path, kind: Kind) -> RecordsDocument:
     members: list[Document] = []
     paths: list[Path] = []
     for path in data_files(folder(data_dir, kind)):
-        name = f"{folder_name(kind)}{path.name}"
+        name = member_name(kind, path)
         try:
             members.append(load(path, name))
             paths.append(path)

@@ -9,7 +9,6 @@ its own name.
 
 from __future__ import annotations
 
-import datetime as dt
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
@@ -63,12 +62,14 @@ _PAGED_TITLE = {"organisations": "section_organisations", "delegation-pack": "pa
                 "events": "section_events"}
 
 
-def listing(catalog: Any, name: str, today: dt.date | None = None) -> list[Any]:
-    """Every entry of the paged list ``name``, in the order it shows them; the events as of
-    ``today`` (the build date if None: it orders them, their number does not depend on it)."""
+def listing(catalog: Any, name: str, agenda: timeline.Agenda | None = None) -> list[Any]:
+    """Every entry of the paged list ``name``, in the order it shows them; the events as
+    ``agenda`` splits them (as of the build date if None: that orders them, their number
+    does not depend on it)."""
     if name == "events":  # upcoming, past, undated: as event_list.html groups them
-        return timeline.Timeline(catalog.events).split(
-            today or timeline.build_date()).in_order()
+        agenda = agenda or timeline.Agenda(timeline.Timeline(catalog.events),
+                                           timeline.build_date())
+        return agenda.split.in_order()
     organisations = list(catalog.organisations.values())
     if name == "organisations":  # by role, as organisation_list.html groups them
         return [o for role in ("good_practice", "institution", "partner")
@@ -80,7 +81,12 @@ def listing(catalog: Any, name: str, today: dt.date | None = None) -> list[Any]:
 
 def part_count(catalog: Any, name: str) -> int:
     """How many pages the paged list ``name`` takes."""
-    return max(1, -(-len(listing(catalog, name)) // PAGED[name]))
+    return pages_of(name, listing(catalog, name))
+
+
+def pages_of(name: str, entries: list[Any]) -> int:
+    """How many pages the paged list ``name`` takes with ``entries``."""
+    return max(1, -(-len(entries) // PAGED[name]))
 
 
 def part_path(host_url: str, part: int) -> str:
@@ -153,18 +159,18 @@ class Renderer:
         """``listing`` of the paged list ``name``, made once: every page of the list (120 of
         the delegation pack at 10,000 organisations) and its title need it."""
         if name not in self._listed:
-            self._listed[name] = listing(self.catalog, name, self.agenda.today)
+            self._listed[name] = listing(self.catalog, name, self.agenda)
         return self._listed[name]
 
     def part_title(self, name: str, part: int) -> str:
         return self.strings["list_part_title"].format(
             title=self.strings[_PAGED_TITLE[name]], part=part,
-            parts=max(1, -(-len(self.listed(name)) // PAGED[name])))
+            parts=pages_of(name, self.listed(name)))
 
     def part(self, name: str, part: int) -> tuple[list[Any], int]:
         """The entries on page ``part`` of the paged list ``name``, and how many pages it has."""
         entries, size = self.listed(name), PAGED[name]
-        return entries[(part - 1) * size:part * size], max(1, -(-len(entries) // size))
+        return entries[(part - 1) * size:part * size], pages_of(name, entries)
 
     def making(self, page_url: str) -> AbstractContextManager[None]:
         """Around what else the page at ``page_url`` is made of (the search page's filters):
