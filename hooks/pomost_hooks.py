@@ -47,8 +47,6 @@ log = get_plugin_logger(__name__)
 
 _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
 _MARKER_IN_HTML = re.compile(r"<!-- pomost:([a-z-]+) -->")
-#: filled in on_env, once every page's title is known (see there)
-_A_Z = records.A_Z
 #: the sitemap's <lastmod>, set per build in on_config (see pomost/build/lastmod.py)
 _LASTMOD: dict[str, str | None] = {}
 _INDEXES = search.Indexes()
@@ -164,11 +162,10 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
             page=page.file.src_uri))
 
     for match in _MARKER.finditer(markdown):
-        if (match.group(0) != _A_Z and match.group(1) not in MARKERS
-                and match.group(1) not in searchpages.MARKERS):
+        if match.group(1) not in MARKERS and match.group(1) != searchpages.MARKER:
             raise PluginError(_("docs/{page}: unknown marker '{marker}' — known: {known}").format(
                 page=page.file.src_uri, marker=match.group(0),
-                known=", ".join([*MARKERS, *searchpages.MARKERS])))
+                known=", ".join([*MARKERS, searchpages.MARKER])))
     # The markers pass through Markdown as HTML comments and are filled in on_page_context,
     # just before the page is written: their HTML is finished (Markdown would only re-scan
     # it, slowly on long lists), it repeats what record pages hold (the search index takes
@@ -196,9 +193,9 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     return html
 
 
-def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+def _index_pages(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     # The first event at which every page of this language has its title, and the last one
-    # before pages are written: the A–Z page gets its list here.
+    # before pages are written: the A–Z index's entries are known here.
     compiled.use(env)  # Material's templates compiled once per process tree (theme/compiled.py)
     lang = _lang(config)
     project = _project(config)
@@ -209,7 +206,7 @@ def _fill_a_z(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Env
     env.globals["pomost_search"] = {**search.labels(lang), "page": search.SEARCH_PAGE}
     env.globals["pomost_home"] = home(urlsplit(_site_url(config)).path, lang)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
-    records.fill_a_z(pages, pages, renderer)
+    records.index_pages(pages, renderer)
     return env
 
 
@@ -235,7 +232,7 @@ def _start_record_pages(env: Environment, /, *, config: MkDocsConfig, files: Fil
     return env
 
 
-on_env = CombinedEvent(_fill_a_z, _start_record_pages)
+on_env = CombinedEvent(_index_pages, _start_record_pages)
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -246,8 +243,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     elif page.content and "<!-- pomost:" in page.content:
         with renderer.making(page.url):  # (what the page is made of: for the preview)
             page.content = _MARKER_IN_HTML.sub(lambda match: (
-                searchpages.marker(match.group(1), page.url, renderer)
-                if match.group(1) in searchpages.MARKERS
+                searchpages.marker(page.url, renderer) if match.group(1) == searchpages.MARKER
                 else renderer.marker(match.group(1), page.url)), page.content)
         page.meta["pomost_filled"] = True
     context["pomost_search_base"] = material.search_base(context["base_url"], renderer.prefix)
@@ -316,7 +312,7 @@ def _write_files_beside(*, config: MkDocsConfig) -> None:
     if material.search_enabled(config.plugins):
         searchindex.write(Path(config.site_dir) / renderer.prefix, renderer.lang,
                           _INDEXES.docs(renderer.lang),
-                          search.facet_values(_project(config).catalog, renderer.lang))
+                          search.values_of(_project(config).catalog, renderer.lang))
 
 
 # (CombinedEvent's type fits only events with a positional argument; post_build has none.)

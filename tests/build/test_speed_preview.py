@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 
 from pomost.build.preview import Preview
+from tools.bench.data import generate
 
-from support import copy_project, free_port, pomost_build, site_files
+from support import ROOT, copy_project, free_port, pomost_build, site_files
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +205,40 @@ def test_broken_data_is_reported_then_the_fix_shows(project):
     data.write_text(good.replace("  role: good_practice", "  role: partner", 1), encoding="utf-8")
     _refresh(preview, "data/organisations.yml")
     _same_as_a_full_build(*project, "fixed")
+
+
+# -- a catalogue whose A–Z index and filter pages take several pages each ----------------
+
+@pytest.fixture(scope="module")
+def grown_preview(tmp_path_factory):
+    root = tmp_path_factory.mktemp("grown-preview")
+    project = copy_project(root / "project")
+    generate(ROOT / "data", project / "data", 120, events=250)
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    preview = Preview(project, out=root / "preview", env=env)
+    assert all(a["ok"] for a in preview.last.values()), preview.last
+    yield project, preview, root, env
+    preview.close()
+
+
+def test_a_moved_name_and_town_reach_every_page_of_the_a_z_index_and_the_filters(
+        grown_preview):
+    root, preview, out = grown_preview[0], grown_preview[1], grown_preview[2]
+    assert (out / "preview" / "pl" / "indeks" / "strona" / "2").is_dir()  # several pages
+    data = root / "data" / "organisations.yml"
+    text = data.read_text(encoding="utf-8")
+    start, end = _records(text)[-1]
+    record = text[start:end]
+    # first in the alphabet instead of where it was: every page of the index shifts
+    record = re.sub(r"(\n  name:\s*\n    pl: )", r"\1Aaa ", record, count=1)
+    record = re.sub(r"(\n  name:\s*\n    pl: [^\n]*\n    be: )", r"\1Ааа ", record, count=1)
+    record = re.sub(r"(\n  town:\s*\n    pl: )[^\n]*", r"\1Abramów", record, count=1)
+    assert record != text[start:end]
+    data.write_text(text[:start] + record + text[end:], encoding="utf-8")
+    answers = _refresh(preview, "data/organisations.yml")
+    assert {a["how"] for a in answers.values()} == {"edit"}, answers
+    assert any("indeks/strona/2/" in a["written"] for a in answers.values()), answers
+    _same_as_a_full_build(*grown_preview, "grown-name")
 
 
 # -- the server ------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from pomost.domain.references import References
 from pomost.publish.opendata import DATASETS, csv_path, json_path, to_json
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import KINDS, kind, of_model
-from pomost.render.pages import PAGED, Renderer, listing, pages_of
+from pomost.render.pages import FILTERS, PAGED, RECORD_LISTS, Renderer, listing, pages_of
 
 Key = tuple
 ALL: Key = ("all",)
@@ -225,6 +225,13 @@ class Noting:
         return getattr(self._target, name)
 
 
+#: what the pages of the lists under headings are made of (render/pages.py): the A–Z
+#: index of every page's title, the filter pages of these kinds' records (search.py)
+_UNDER_HEADINGS: dict[str, tuple[Key, ...]] = {
+    "a-z": (TITLES,),
+    **dict.fromkeys(FILTERS, tuple(("kind", k) for k in ("organisation", "centre", "instrument",
+                                                          "event")))}
+
 #: what the grant table (and its CSV) is computed from
 GRANT_KEYS: tuple[Key, ...] = (("kind", "instrument"), ("settings",))
 
@@ -337,7 +344,8 @@ def changes(old: Catalog, new: Catalog) -> set[Key]:
                     if version is not None:
                         touched.update(("refs", k.name, field, ref)
                                        for ref in _link_values(version, field))
-    for name, size in PAGED.items():  # which entries each page of a long list shows
+    for name in RECORD_LISTS:  # which entries each page of a long list shows
+        size = PAGED[name]
         before_ids = [r.id for r in listing(old, name)]
         after_ids = [r.id for r in listing(new, name)]
         count = (-(-len(before_ids) // size), -(-len(after_ids) // size))
@@ -352,11 +360,12 @@ def changes(old: Catalog, new: Catalog) -> set[Key]:
 
 def structural(old: Catalog, new: Catalog) -> bool:
     """Whether pages come or go (a record of a kind with pages added, removed, renamed; a
-    long list needing more or fewer pages): MkDocs must then know the site's pages again."""
+    long list needing more or fewer pages): MkDocs must then know the site's pages again.
+    (The A–Z index's pages: only with the pages, already here.)"""
     return any(old.of(k.name).keys() != new.of(k.name).keys()
                for k in KINDS if k.many and k.pages == "generated") or any(
-        -(-len(listing(old, name)) // size) != -(-len(listing(new, name)) // size)
-        for name, size in PAGED.items())
+        pages_of(name, listing(old, name)) != pages_of(name, listing(new, name))
+        for name in PAGED if name != "a-z")
 
 
 # -- the renderer that notes ---------------------------------------------------------------
@@ -388,18 +397,20 @@ class TrackingRenderer(Renderer):
     def listed(self, name: str) -> list[Any]:
         # A page of a long list shows its own entries: it is made of them and of which
         # entries fall on it (noted by ``part``), not of every record (changes: "listing").
-        if name not in self._listed:
+        if name not in self._listed and name != "a-z":
             raw: Any = self.catalog
             agenda: Any = self.agenda
-            self._listed[name] = listing(raw._catalog, name, agenda._agenda)
-        return self._listed[name]
+            self._listed[name] = listing(raw._catalog, name, agenda._agenda, self.lang)
+        return super().listed(name)
 
     def part(self, name: str, part: int) -> tuple[list[Any], int]:
-        entries, size = self.listed(name), PAGED[name]
-        shown = entries[(part - 1) * size:part * size]
-        self.recorder.note(("listing", name, part),
-                           *(("record", of_model(type(r)).name, r.id) for r in shown))
-        return shown, pages_of(name, entries)
+        shown, parts = super().part(name, part)
+        if name in RECORD_LISTS:
+            self.recorder.note(("listing", name, part),
+                               *(("record", of_model(type(r)).name, r.id) for r in shown))
+        else:  # every page of the A–Z index, of a filter page, is made again on a change
+            self.recorder.note(*_UNDER_HEADINGS[name])
+        return shown, parts
 
     def part_title(self, name: str, part: int) -> str:
         self.recorder.note(("listing", name, part))
@@ -412,10 +423,6 @@ class TrackingRenderer(Renderer):
         plain.catalog = tracked._catalog
         return plain
 
-    def a_z(self, groups: list, page_url: str) -> str:
-        with self.recorder.page(page_url):
-            self.recorder.note(TITLES)
-            return super().a_z(groups, page_url)
 
 
 # -- the files beside the pages, in groups ----------------------------------------------

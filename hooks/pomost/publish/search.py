@@ -279,6 +279,25 @@ def facet_values(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
             for facet, values in found.items()}
 
 
+#: language -> the last catalog whose values were asked for, and its values
+_VALUES: dict[str, tuple[Catalog, dict[str, list[Value]]]] = {}
+
+
+def values_of(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
+    """``facet_values``, computed once per catalog and language (the search page, the filter
+    pages and the index use them); only the last catalog's are kept."""
+    if lang not in _VALUES or _VALUES[lang][0] is not catalog:
+        _VALUES[lang] = (catalog, facet_values(catalog, lang))
+    return _VALUES[lang][1]
+
+
+def facet_rows(catalog: Catalog, lang: str, facet: str) -> list[tuple[str, Value, tuple[str, str]]]:
+    """The rows of the filter page of ``facet``: (value's key, value, (kind, id)) for every
+    record of every value, in the order of the values."""
+    return [(value.key, value, record) for value in values_of(catalog, lang)[facet]
+            for record in value.records]
+
+
 class Indexes:
     """The entries of each language's index, collected during the build."""
 

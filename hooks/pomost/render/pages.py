@@ -9,6 +9,7 @@ its own name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
@@ -18,6 +19,7 @@ from pomost.domain import support, timeline
 from pomost.domain.grants import GrantTable
 from pomost.domain.references import References
 from pomost.langs import absolute, alternate_urls, relative
+from pomost.publish import search
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import kind as kind_called
 from pomost.records.kinds import with_pages
@@ -43,11 +45,16 @@ _FRAGMENTS = {
     "glossary": "glossary.html",
     "publisher": "publisher.html",
     "highlights": "highlights.html",
+    "a-z": "a_z.html",
 }
 
 
+#: the filter pages' markers (the search page's is publish/searchpages.py's) -> their filter
+FILTERS = {f"search-{facet.replace('_', '-')}": facet for facet in search.FACET_PAGES}
+
 #: marker in a Markdown page -> template that replaces it; each kind with pages has its list
-MARKERS = {**_FRAGMENTS, **{k.attr: f"{k.name}_list.html" for k in with_pages()}}
+MARKERS = {**_FRAGMENTS, **{k.attr: f"{k.name}_list.html" for k in with_pages()},
+           **dict.fromkeys(FILTERS, "search_facet.html")}
 
 #: kind of the further pages of a long list (see PAGED; theme/generated.py makes them)
 LISTING = "listing"
@@ -55,17 +62,29 @@ LISTING = "listing"
 #: lists that grow with the catalogue without bound -> entries per page. The first page is
 #: the hand-written page with the marker; each further one a page of its own
 #: (``<that page's folder>/strona/<n>/``), all linked by a pager. A list that fits on one
-#: page has no pager and no further pages.
-PAGED = {"organisations": 500, "delegation-pack": 50, "events": 200}
+#: page has no pager and no further pages. The A–Z index and the filter pages list rows
+#: under headings (a letter; a county, a town, a legal form); a heading whose rows go on
+#: over a page break is repeated on the next page.
+PAGED = {"organisations": 500, "delegation-pack": 50, "events": 200, "a-z": 200,
+         **dict.fromkeys(FILTERS, 200)}
+#: the paged lists of records (the others list rows: the A–Z index's page titles, the
+#: filter pages' values)
+RECORD_LISTS = ("organisations", "delegation-pack", "events")
 #: the UI string naming each paged list (in the titles of its further pages)
 _PAGED_TITLE = {"organisations": "section_organisations", "delegation-pack": "pack_title",
-                "events": "section_events"}
+                "events": "section_events", "a-z": "list_title_a_z",
+                **{name: f"list_title_{facet}" for name, facet in FILTERS.items()}}
 
 
-def listing(catalog: Any, name: str, agenda: timeline.Agenda | None = None) -> list[Any]:
+def listing(catalog: Any, name: str, agenda: timeline.Agenda | None = None,
+            lang: str = "pl") -> list[Any]:
     """Every entry of the paged list ``name``, in the order it shows them; the events as
     ``agenda`` splits them (as of the build date if None: that orders them, their number
-    does not depend on it)."""
+    does not depend on it); a filter page's rows as ``lang`` sorts them (their number does
+    not depend on it). Not the A–Z index: its entries are the pages' titles (``Renderer.
+    index``)."""
+    if name in FILTERS:
+        return search.facet_rows(catalog, lang, FILTERS[name])
     if name == "events":  # upcoming, past, undated: as event_list.html groups them
         agenda = agenda or timeline.Agenda(timeline.Timeline(catalog.events),
                                            timeline.build_date())
@@ -79,19 +98,47 @@ def listing(catalog: Any, name: str, agenda: timeline.Agenda | None = None) -> l
     raise KeyError(name)
 
 
-def part_count(catalog: Any, name: str) -> int:
-    """How many pages the paged list ``name`` takes."""
-    return pages_of(name, listing(catalog, name))
+def part_count(catalog: Any, name: str, titles: int) -> int:
+    """How many pages the paged list ``name`` takes; the A–Z index's, when it lists
+    ``titles`` pages."""
+    return pages_of(name, titles if name == "a-z" else len(listing(catalog, name)))
 
 
-def pages_of(name: str, entries: list[Any]) -> int:
-    """How many pages the paged list ``name`` takes with ``entries``."""
-    return max(1, -(-len(entries) // PAGED[name]))
+def pages_of(name: str, entries: int | list[Any]) -> int:
+    """How many pages the paged list ``name`` takes with ``entries`` (or that many)."""
+    count = entries if isinstance(entries, int) else len(entries)
+    return max(1, -(-count // PAGED[name]))
+
+
+class Heading:
+    """One heading of a page of a list under headings, with its entries on that page."""
+
+    def __init__(self, key: str, value: Any, first: bool) -> None:
+        #: the heading's key (an index letter; a filter value's key), its value (an A–Z
+        #: group, a filter value), and whether its rows begin on this page
+        self.key, self.value, self.first = key, value, first
+        self.entries: list[Any] = []
+
+
+def in_groups(rows: list[tuple[str, Any, Any]], before: str | None) -> list[Heading]:
+    """The (key, heading, entry) ``rows`` of one page of a list under headings, as headings;
+    ``before``: the key of the last row on the page before (None on the first page)."""
+    headings: list[Heading] = []
+    for key, value, entry in rows:
+        if not headings or headings[-1].key != key:
+            headings.append(Heading(key, value, first=bool(headings) or key != before))
+        headings[-1].entries.append(entry)
+    return headings
 
 
 def part_path(host_url: str, part: int) -> str:
     """The site path of page ``part`` of a list whose first page is at ``host_url``."""
     return host_url if part == 1 else f"{host_url}strona/{part}/"
+
+
+def _host(page_url: str, part: int) -> str:
+    """The first page of a list, from the URL of its page ``part``."""
+    return page_url if part == 1 else page_url[: -len(f"strona/{part}/")]
 
 
 class Files(Protocol):
@@ -115,6 +162,9 @@ class Renderer:
         self.refs = References(catalog)
         #: paged list -> its entries (`listed`)
         self._listed: dict[str, list[Any]] = {}
+        #: the A–Z index's groups, and how many pages it has (``index``)
+        self._a_z: Callable[[], list[Any]] = list
+        self._a_z_parts = 1
 
     @property
     def publisher(self) -> Any:
@@ -155,22 +205,71 @@ class Renderer:
         name, _, part = rid.rpartition("/")
         return name, int(part)
 
+    def index(self, groups: Callable[[], list[Any]], parts: int) -> None:
+        """The A–Z index: ``groups()`` gives its entries (``azindex.groups`` of every page's
+        title, known once the pages have theirs), on ``parts`` pages (counted before the
+        titles were known: a title filed twice, under a gloss too, makes a page longer, not
+        one more)."""
+        self._a_z = groups
+        self._listed.pop("a-z", None)
+        self._a_z_parts = parts
+
     def listed(self, name: str) -> list[Any]:
         """``listing`` of the paged list ``name``, made once: every page of the list (120 of
         the delegation pack at 10,000 organisations) and its title need it."""
         if name not in self._listed:
-            self._listed[name] = listing(self.catalog, name, self.agenda)
+            self._listed[name] = (self._index_rows() if name == "a-z" else
+                                  listing(self.catalog, name, self.agenda, self.lang))
         return self._listed[name]
+
+    def _index_rows(self) -> list[Any]:
+        return [(group.letter, group, entry) for group in self._a_z() for entry in group.entries]
+
+    def parts(self, name: str) -> int:
+        """How many pages the paged list ``name`` has."""
+        return self._a_z_parts if name == "a-z" else pages_of(name, self.listed(name))
+
+    def _size(self, name: str) -> int:
+        """Entries per page of the list ``name``: the A–Z index's spread over its pages."""
+        if name == "a-z":
+            return max(1, -(-len(self.listed(name)) // self.parts(name)))
+        return PAGED[name]
 
     def part_title(self, name: str, part: int) -> str:
         return self.strings["list_part_title"].format(
-            title=self.strings[_PAGED_TITLE[name]], part=part,
-            parts=pages_of(name, self.listed(name)))
+            title=self.strings[_PAGED_TITLE[name]], part=part, parts=self.parts(name))
 
     def part(self, name: str, part: int) -> tuple[list[Any], int]:
         """The entries on page ``part`` of the paged list ``name``, and how many pages it has."""
-        entries, size = self.listed(name), PAGED[name]
-        return entries[(part - 1) * size:part * size], pages_of(name, entries)
+        size = self._size(name)
+        return self.listed(name)[(part - 1) * size:part * size], self.parts(name)
+
+    def starts(self, name: str, host_url: str, page_url: str) -> dict[str, str]:
+        """Where each heading of the list under headings ``name`` (first page at
+        ``host_url``) begins: key -> the link from ``page_url`` to its page (the anchor on it
+        is the template's)."""
+        size, found = self._size(name), {}
+        for at, (key, _value, _entry) in enumerate(self.listed(name)):
+            if key not in found:
+                path = part_path(host_url, at // size + 1)
+                found[key] = "" if path == page_url else relative(path, page_url)
+        return found
+
+    def _under_headings(self, name: str, page_url: str, part: int, shown: list[Any]) -> str:
+        """A page of a list under headings: the A–Z index's letters, a filter's values."""
+        last = self.listed(name)[(part - 1) * self._size(name) - 1] if part > 1 else None
+        context = {"headings": in_groups(shown, last and last[0]),
+                   "starts": self.starts(name, _host(page_url, part), page_url)}
+        if name == "a-z":
+            return self._render("a_z.html", page_url, **context,
+                                link=lambda url: relative(url, page_url))
+        return self._render("search_facet.html", page_url, **context,
+                            before_group=last and last[1].group, L=search.labels(self.lang),
+                            anchor=search.anchor,
+                            search_page=relative(self.prefix + search.SEARCH_PAGE, page_url),
+                            record_link=lambda kind, rid: self.links.url(page_url, kind, rid),
+                            record_title=lambda kind, rid: self.words.text(
+                                kind_called(kind).title(self.catalog.of(kind)[rid])))
 
     def making(self, page_url: str) -> AbstractContextManager[None]:
         """Around what else the page at ``page_url`` is made of (the search page's filters):
@@ -189,18 +288,20 @@ class Renderer:
         if name not in PAGED:
             return self._render(MARKERS[name], page_url)
         shown, parts = self.part(name, part)
-        html = self._render(MARKERS[name], page_url, shown=shown, part=part)
+        if name in RECORD_LISTS:
+            html = self._render(MARKERS[name], page_url, shown=shown, part=part)
+        else:
+            html = self._under_headings(name, page_url, part, shown)
+        return html + self.pager(page_url, part, parts)
+
+    def pager(self, page_url: str, part: int, parts: int) -> str:
+        """The links between the pages of a list (none for a list of one page)."""
         if parts == 1:
-            return html
-        host = page_url if part == 1 else page_url[: -len(f"strona/{part}/")]
+            return ""
+        host = _host(page_url, part)
         links = {n: relative(part_path(host, n), page_url) for n in
                  dict.fromkeys((1, max(1, part - 1), min(parts, part + 1), parts))}
-        return html + self._render("pager.html", page_url, part=part, parts=parts, links=links)
-
-    def a_z(self, groups: list, page_url: str) -> str:
-        """The A–Z list of every page (``azindex.groups``), linked from ``page_url``."""
-        return self._render("a_z.html", page_url, groups=groups,
-                            link=lambda url: relative(url, page_url))
+        return self._render("pager.html", page_url, part=part, parts=parts, links=links)
 
     def head(self, page_url: str, site_url: str, title: str, description: str) -> str:
         """The <head> tags that say which language the page is in and where its twins are."""

@@ -56,20 +56,28 @@ def generated_target(uri: str) -> tuple[str, str] | None:
     return None
 
 
-def generated_paths(catalog: Catalog) -> Iterator[str]:
+def generated_paths(catalog: Catalog, hand_written: int) -> Iterator[str]:
     """The language-neutral source path of every generated page ('organizacje/x.md'), the
     statement first, then each kind's records in the order of their file, then the further
-    pages of the long lists."""
+    pages of the long lists; the language has ``hand_written`` pages besides."""
     yield STATEMENT_SRC
     for kind in with_pages():
         for rid in catalog.of(kind.name):
             yield f"{kind.folder}/{rid}.md"
+    # what the A–Z index lists: every page but the further pages of lists and its own
+    titles = (1 + sum(len(catalog.of(k.name)) for k in with_pages()) + hand_written
+              - len(hosts("a-z")))
     for host, name in HOSTS.items():
-        for part in range(2, part_count(catalog, name) + 1):
+        for part in range(2, part_count(catalog, name, titles) + 1):
             yield f"{host}strona/{part}.md"
 
 
 _MARKER = re.compile(r"^<!-- pomost:([a-z-]+) -->$", re.M)
+
+
+def hosts(name: str) -> list[str]:
+    """The language-neutral paths of the pages that have the paged list ``name``."""
+    return [host for host, listed in HOSTS.items() if listed == name]
 
 
 def find_hosts(files: Any) -> None:
@@ -116,7 +124,8 @@ def add_generated_pages(files: Any, catalog: Catalog, config: Any) -> list[Any]:
     from mkdocs.structure.files import InclusionLevel
 
     find_hosts(files)
-    paths = list(generated_paths(catalog))
+    hand_written = sum(1 for f in files.documentation_pages() if not generated_target(f.src_uri))
+    paths = list(generated_paths(catalog, hand_written))
     i18n.check_files_match(paths[len(paths) > 1], config)  # the plugin makes the same File
     made = i18n.generated_files(paths, config)
     page = page_class()

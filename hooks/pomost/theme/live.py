@@ -36,7 +36,7 @@ from pomost.build.changes import TITLES, Key
 from pomost.domain.timeline import build_instant
 from pomost.publish import search, searchindex
 from pomost.theme import generated, material
-from pomost.theme.records import RecordPages, fill_a_z, record_kind, search_entries
+from pomost.theme.records import RecordPages, index_pages, record_kind, search_entries
 
 LIVE_VARIABLE = site.LIVE_VARIABLE
 
@@ -270,6 +270,7 @@ def edit(lang: str) -> list[str]:
             if at is not None and language.titles[at][0] != title:
                 language.titles[at] = (title, page.url)
                 touched.add(TITLES)
+    index_pages(language.records.all_pages, renderer)  # (read if the index is made again)
     affected = recorder.affected(touched)
     written = []
     for page in language.records.records:  # first: the pages edited records are on
@@ -286,13 +287,12 @@ def edit(lang: str) -> list[str]:
     for page in language.by_mkdocs:
         if page.url in affected:
             page.content = language.sources[page.url]
-            fill_a_z([page], language.records.all_pages, renderer)
             language.records.pages.write(page, language.records.pages.full(page))
             written.append(page.url)
     if material.search_enabled(config.plugins):
         docs = [entry for entries in language.entries.values() for entry in entries]
         searchindex.write(language.site_dir / renderer.prefix, lang, docs,
-                          search.facet_values(new.catalog, lang))
+                          search.values_of(new.catalog, lang))
     _REBUILT[lang] = (touched, False)
     before = {name: set(paths) for name, paths in language.beside.items()}
     try:

@@ -17,13 +17,11 @@ from markupsafe import escape
 
 from pomost.build import pool
 from pomost.l10n import _
+from pomost.langs import without_prefix
 from pomost.publish import search
 from pomost.render import azindex
 from pomost.render.pages import LISTING, STATEMENT, Renderer
 from pomost.theme import frame, generated
-
-#: the A–Z marker: filled in once every page's title is known (on_env), not with the others
-A_Z = "<!-- pomost:a-z -->"
 
 
 def record_kind(page: Any) -> str | None:
@@ -31,11 +29,6 @@ def record_kind(page: Any) -> str | None:
     long lists: generated too, but MkDocs renders them)."""
     target = generated.generated_target(page.file.src_uri)
     return target[0] if target and target[0] not in (STATEMENT, LISTING) else None
-
-
-def is_list_part(page: Any) -> bool:
-    target = generated.generated_target(page.file.src_uri)
-    return target is not None and target[0] == LISTING
 
 
 def page_title(page: Any) -> str:
@@ -46,14 +39,21 @@ def page_title(page: Any) -> str:
     return first.title if first and first.level == 1 else page.title
 
 
-def fill_a_z(pages: Iterable[Any], every: list[Any], renderer: Renderer) -> None:
-    """Put the A–Z list of ``every`` page into those of ``pages`` that have its marker."""
-    for page in pages:
-        if page.content and A_Z in page.content:
-            entries = [azindex.Entry(page_title(p), p.url) for p in every
-                       if p is not page and not is_list_part(p)]
-            page.content = page.content.replace(
-                A_Z, renderer.a_z(azindex.groups(entries, renderer.lang), page.url))
+def index_pages(every: list[Any], renderer: Renderer) -> None:
+    """Give ``renderer`` the A–Z index of ``every`` page (but its own and the further pages
+    of lists), on as many pages as were made for it (generated.py counted them). The titles
+    are read when the index is first shown (`mkdocs build --dirty` gives the pages it does
+    not build none)."""
+    own = set(generated.hosts("a-z"))
+    listed, parts = [], 1
+    for page in every:
+        target = generated.generated_target(page.file.src_uri)
+        if target and target[0] == LISTING:
+            parts += target[1].startswith("a-z/")
+        elif without_prefix(page.url) not in own:
+            listed.append(page)
+    renderer.index(lambda: azindex.groups(
+        [azindex.Entry(page_title(page), page.url) for page in listed], renderer.lang), parts)
 
 
 def search_entries(page: Any, html: str, renderer: Renderer,
