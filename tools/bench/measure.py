@@ -8,6 +8,11 @@ its child processes, sampled every 200 ms from /proc (Linux): both languages run
 the sum matters, and the children a language's build forks share its memory — PSS counts a
 page shared by several processes once in all (resident size would count it in each). It
 is never less than the largest single process the kernel reports.
+
+Sampling slows what it measures (each sample makes the kernel walk the memory of every
+process of the build): a build of several processes is timed in a run of its own, not
+sampled (``sample=False``: its peak is then the largest single process), and its memory
+measured in another.
 """
 
 from __future__ import annotations
@@ -72,7 +77,7 @@ def _tree_memory(pid: int) -> int:
     return total
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+def run(command: list[str], cwd: Path, env: dict[str, str], sample: bool = True) -> Run:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu_before = usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
@@ -81,17 +86,19 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     peak = [0]
     done = threading.Event()
 
-    def sample() -> None:
+    def sample_memory() -> None:
         while not done.is_set():
             peak[0] = max(peak[0], _tree_memory(process.pid))
             done.wait(EVERY)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    sampler = threading.Thread(target=sample_memory, daemon=True)
+    if sample:
+        sampler.start()
     output, _ = process.communicate()
     seconds = time.perf_counter() - started
     done.set()
-    sampler.join()
+    if sample:
+        sampler.join()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     single = usage.ru_maxrss * 1024 if usage.ru_maxrss * 1024 > before else 0
     return Run(seconds, usage.ru_utime + usage.ru_stime - cpu_before, max(peak[0], single),

@@ -59,10 +59,18 @@ def preview() -> bool:
 
 @cache
 def _shared_environment() -> Environment:
-    """One template environment for every project of a preview worker: each edit makes a
-    new project, and compiling the templates again took most of a second. Jinja reloads a
-    template whose file changed."""
+    """One template environment for every project of a process: each edit of the preview
+    makes a new project, and compiling the templates again took most of a second; the
+    languages' builds, forks of one process, inherit them compiled (``warm``). Jinja
+    reloads a template whose file changed."""
     return environment()
+
+
+def warm() -> None:
+    """Compile every template of the pages (before the languages' builds are forked)."""
+    env = _shared_environment()
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        env.get_template(name)
 
 
 #: language -> what each of its pages was made of (the preview only)
@@ -114,8 +122,8 @@ def language(catalog: Catalog, lang: str, today: dt.date | None = None,
     if recorder is not None:
         return Language(TrackingRenderer(catalog, words, links, agenda, grants, downloads,
                                          _shared_environment(), recorder), downloads)
-    return Language(Renderer(catalog, words, links, agenda, grants, downloads, environment()),
-                    downloads)
+    return Language(Renderer(catalog, words, links, agenda, grants, downloads,
+                             _shared_environment()), downloads)
 
 
 @dataclass

@@ -98,6 +98,8 @@ KINDS: tuple[Kind, ...] = (
 
 #: name -> kind
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+#: folder of generated pages -> its kind (looked up for every page of a build, many times)
+_BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS if k.pages == "generated" and k.folder}
 
 
 def kind(name: str) -> Kind:
@@ -131,4 +133,4 @@ def published() -> tuple[Kind, ...]:
 
 def by_folder(folder: str) -> Kind | None:
     """The kind whose generated pages live in ``folder``."""
-    return next((k for k in with_pages() if k.folder == folder), None)
+    return _BY_FOLDER.get(folder)

@@ -18,7 +18,6 @@ from pomost.records.messages import field_name
 from pomost.records.yamlsource import Document, Problem
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LOWER_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 #: what a lost letter turns into: '?' from a code page, U+FFFD from a decoder
 _LOST = re.compile(r"\?{3,}|\ufffd")
 _PLACEHOLDER = re.compile(
@@ -28,7 +27,7 @@ _PLACEHOLDER = re.compile(
 
 def _has_words(text: str) -> bool:
     """Letters in lower case: words, not only an acronym ('UMCS') or numbers."""
-    return any(ch.islower() for ch in text if _LOWER_LETTER.match(ch))
+    return any(ch.islower() for ch in text)  # (only letters are in lower case)
 
 
 def problem_with(pl: str, be: str) -> str | None:

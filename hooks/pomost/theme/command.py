@@ -19,10 +19,14 @@ from pomost.theme import compiled
 
 
 def warm(root: Path) -> None:
-    """Ready this process for the forked builds: MkDocs imported, the theme compiled."""
+    """Ready this process for the forked builds: MkDocs imported, the theme and the pages'
+    templates compiled."""
     import mkdocs.__main__  # noqa: F401 - imported once here, not in each build
 
+    from pomost.build import project
+
     compiled.warm(root)
+    project.warm()
 
 
 def start_mkdocs(root: Path, args: list[str], log: Any, env: dict[str, str]) -> Callable[[], int]:
