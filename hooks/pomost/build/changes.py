@@ -26,6 +26,7 @@ from typing import Any
 
 from pomost.domain.references import References
 from pomost.publish.opendata import DATASETS, csv_path, json_path, to_json
+from pomost.publish.search import FACET_KINDS
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import KINDS, kind, of_model
 from pomost.render.pages import FILTERS, PAGED, RECORD_LISTS, Renderer, listing, pages_of
@@ -229,8 +230,7 @@ class Noting:
 #: index of every page's title, the filter pages of these kinds' records (search.py)
 _UNDER_HEADINGS: dict[str, tuple[Key, ...]] = {
     "a-z": (TITLES,),
-    **dict.fromkeys(FILTERS, tuple(("kind", k) for k in ("organisation", "centre", "instrument",
-                                                          "event")))}
+    **dict.fromkeys(FILTERS, tuple(("kind", k) for k in FACET_KINDS))}
 
 #: what the grant table (and its CSV) is computed from
 GRANT_KEYS: tuple[Key, ...] = (("kind", "instrument"), ("settings",))

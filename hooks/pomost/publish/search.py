@@ -279,6 +279,9 @@ def facet_values(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
             for facet, values in found.items()}
 
 
+#: the kinds whose records the filters' values are made of (``facet_values``)
+FACET_KINDS = ("organisation", "centre", "instrument", "event")
+
 #: language -> the last catalog whose values were asked for, and its values
 _VALUES: dict[str, tuple[Catalog, dict[str, list[Value]]]] = {}
 

@@ -12,7 +12,7 @@ before the page is written, as it does the other markers.
 from __future__ import annotations
 
 from pomost.langs import relative
-from pomost.publish.search import FACET_PAGES, KINDS, SEARCH_PAGE, anchor, values_of
+from pomost.publish.search import FACET_KINDS, FACET_PAGES, KINDS, SEARCH_PAGE, anchor, values_of
 from pomost.publish.search import labels as search_labels
 from pomost.render.pages import FILTERS, Renderer
 
@@ -29,8 +29,8 @@ def marker(page_url: str, renderer: Renderer) -> str:
     catalog, prefix = renderer.catalog, renderer.prefix
     # What the values are made of (read here too: the preview notes what each page reads,
     # build/changes.py, and the values may come from the cache).
-    for records in (catalog.organisations, catalog.instruments, catalog.events):
-        len(records)
+    for kind in FACET_KINDS:
+        len(catalog.of(kind))
 
     def link(path: str) -> str:
         return relative(prefix + path, page_url)

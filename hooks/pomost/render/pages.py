@@ -272,10 +272,7 @@ class Renderer:
         return self._render("search_facet.html", page_url, **context,
                             before_group=last and last[1].group, L=search.labels(self.lang),
                             anchor=search.anchor,
-                            search_page=relative(self.prefix + search.SEARCH_PAGE, page_url),
-                            record_link=lambda kind, rid: self.links.url(page_url, kind, rid),
-                            record_title=lambda kind, rid: self.words.text(
-                                kind_called(kind).title(self.catalog.of(kind)[rid])))
+                            search_page=relative(self.prefix + search.SEARCH_PAGE, page_url))
 
     def making(self, page_url: str) -> AbstractContextManager[None]:
         """Around what else the page at ``page_url`` is made of (the search page's filters):
