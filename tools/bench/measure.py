@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import resource
 import subprocess
 import threading
 import time
@@ -78,8 +77,6 @@ def _tree_memory(pid: int) -> int:
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str], sample: bool = True) -> Run:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    before, cpu_before = usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
@@ -94,12 +91,16 @@ def run(command: list[str], cwd: Path, env: dict[str, str], sample: bool = True)
     sampler = threading.Thread(target=sample_memory, daemon=True)
     if sample:
         sampler.start()
-    output, _ = process.communicate()
+    assert process.stdout is not None
+    output = process.stdout.read()  # to the end: the build and all it started are done
+    # wait4, not RUSAGE_CHILDREN: the usage of this build alone (the largest process it
+    # had, its CPU), not the largest of every build this bench ran before
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stdout.close()
     seconds = time.perf_counter() - started
     done.set()
     if sample:
         sampler.join()
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    single = usage.ru_maxrss * 1024 if usage.ru_maxrss * 1024 > before else 0
-    return Run(seconds, usage.ru_utime + usage.ru_stime - cpu_before, max(peak[0], single),
+    return Run(seconds, usage.ru_utime + usage.ru_stime, max(peak[0], usage.ru_maxrss * 1024),
                process.returncode, output)
