@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from functools import cached_property
 from typing import Any, Protocol
 
 from jinja2 import Environment
@@ -167,6 +168,9 @@ class Renderer:
         #: the A–Z index's groups, and how many pages it has (``index``)
         self._a_z: Callable[[], list[Any]] = list
         self._a_z_parts = 1
+        self._templates: dict[str, Any] = {}
+        #: the ``name`` of each render under way, innermost last (``_render``)
+        self._namers: list[Callable[[Any], str]] = []
 
     @property
     def publisher(self) -> Any:
@@ -313,16 +317,40 @@ class Renderer:
                             alternates=alternate_urls(page_url, site_url), others=others)
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
+        # Each render has its own ``name`` (a Polish original is added at a name's first
+        # mention in that render); a render inside a render gets its own, as it always did.
+        self._namers.append(self.words.namer())
+        try:
+            return self._template(template).render(
+                self._shared, page_url=page_url,
+                csv_file=self.links.grant_csv_link(page_url), **context)
+        finally:
+            self._namers.pop()
+
+    def _template(self, name: str) -> Any:
+        """A template, looked up once per renderer: Jinja would check its file's time at
+        every render (a preview that changes a template makes a new renderer)."""
+        found = self._templates.get(name)
+        if found is None:
+            found = self._templates[name] = self.env.get_template(name)
+        return found
+
+    def _name(self, value: Any) -> str:
+        return self._namers[-1](value)
+
+    @cached_property
+    def _shared(self) -> dict[str, Any]:
+        """What every template reads, the same for every page of this renderer, and ``m``,
+        the shared macros (macros.html) made once with it, not imported at every render:
+        a macro that needs the page's address is given it (``page_url``)."""
         lang, words = self.lang, self.words
-        return self.env.get_template(template).render(
+        shared: dict[str, Any] = dict(
             lang=lang, t=self.strings, catalog=self.catalog, grants=self.grants,
             words=words, paths=self.links, refs=self.refs, agenda=self.agenda,
-            downloads=self.files, csv_size=self.files.csv_size,
-            page_url=page_url, list_limit=LIST_LIMIT,
-            csv_file=self.links.grant_csv_link(page_url),
+            downloads=self.files, csv_size=self.files.csv_size, list_limit=LIST_LIMIT,
             text=words.text,
             blocks=prose.blocks,
-            name=words.namer(),
+            name=self._name,
             title_of=lambda kind, record: words.text(kind_called(kind).title(record)),
             money=lambda v, short=False: formatting.money(v, lang, self.strings, short=short),
             number=lambda v: formatting.number(v, lang),
@@ -341,5 +369,6 @@ class Renderer:
             by_area=lambda: support.by_area(self.catalog, self.agenda.today),
             without_counties=lambda: support.without_counties(self.catalog),
             running=lambda centre: support.active(centre, self.agenda.today),
-            **context,
         )
+        shared["m"] = self._template("macros.html").make_module(vars=shared)
+        return shared
