@@ -221,6 +221,26 @@ def grown_preview(tmp_path_factory):
     preview.close()
 
 
+def test_an_edited_summary_rewrites_only_the_filter_pages_that_show_it(grown_preview):
+    root, preview, out = grown_preview[0], grown_preview[1], grown_preview[2]
+    data = root / "data" / "organisations.yml"
+    text = data.read_text(encoding="utf-8")
+    start, end = _records(text)[-1]
+    rid = re.search(r"(?:^-|\n ) id: *(\S+)", text[start:end]).group(1)
+    summary = re.compile(r"(\n  summary:\s*\n    pl: )").search(text, start)
+    data.write_text(text[:summary.end(1)] + "Inaczej " + text[summary.end(1):], encoding="utf-8")
+    answers = _refresh(preview, "data/organisations.yml")
+    assert {a["how"] for a in answers.values()} == {"edit"}, answers
+    site = out / "preview" / "pl"
+    filters = {p.parent.relative_to(site).as_posix() + "/": p.read_text(encoding="utf-8")
+               for p in (site / "szukaj").glob("*/**/index.html")}
+    showing = {url for url, html in filters.items() if f"organizacje/{rid}/" in html}
+    assert showing and len(showing) < len(filters), (showing, sorted(filters))
+    written = {url for url in answers["pl"]["written"] if url in filters}
+    assert written == showing, answers["pl"]["written"]
+    _same_as_a_full_build(*grown_preview, "grown-summary")
+
+
 def test_a_moved_name_and_town_reach_every_page_of_the_a_z_index_and_the_filters(
         grown_preview):
     root, preview, out = grown_preview[0], grown_preview[1], grown_preview[2]

@@ -10,6 +10,8 @@ beside the pages) note what they hand out, as keys:
   order (the links back: an organisation's events);
 * ``("settings",)``, ``("accessibility",)``: the two one-record files;
 * ``("titles",)``: the title of every page (the A–Z index);
+* ``("listing", name, part)``: which entries page ``part`` of a long list shows (a record
+  list's records, a filter page's rows), each entry's record noted as it is shown;
 * ``("all",)``: anything — what a template reads in a way not listed here.
 
 ``changes(old, new)`` gives the keys an edit touched; a page is made again when one of its
@@ -25,8 +27,9 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from pomost.domain.references import References
+from pomost.langs import LANGS
+from pomost.publish import search
 from pomost.publish.opendata import DATASETS, csv_path, json_path, to_json
-from pomost.publish.search import FACET_KINDS
 from pomost.records.catalog import Catalog
 from pomost.records.kinds import KINDS, kind, of_model
 from pomost.render.pages import FILTERS, PAGED, RECORD_LISTS, Renderer, listing, pages_of
@@ -226,12 +229,6 @@ class Noting:
         return getattr(self._target, name)
 
 
-#: what the pages of the lists under headings are made of (render/pages.py): the A–Z
-#: index of every page's title, the filter pages of these kinds' records (search.py)
-_UNDER_HEADINGS: dict[str, tuple[Key, ...]] = {
-    "a-z": (TITLES,),
-    **dict.fromkeys(FILTERS, tuple(("kind", k) for k in FACET_KINDS))}
-
 #: what the grant table (and its CSV) is computed from
 GRANT_KEYS: tuple[Key, ...] = (("kind", "instrument"), ("settings",))
 
@@ -319,8 +316,9 @@ def _link_values(record: Any, field: str) -> list[str]:
     return list(value) if isinstance(value, list) else ([value] if value else [])
 
 
-def changes(old: Catalog, new: Catalog) -> set[Key]:
-    """The keys whose value differs between two catalogs (empty: the same data)."""
+def changes(old: Catalog, new: Catalog, langs: tuple[str, ...] = LANGS) -> set[Key]:
+    """The keys whose value differs between two catalogs (empty: the same data), for the
+    pages of ``langs`` (a filter page's rows are sorted by their labels in its language)."""
     touched: set[Key] = set()
     for k in KINDS:
         if not k.many:
@@ -345,17 +343,34 @@ def changes(old: Catalog, new: Catalog) -> set[Key]:
                         touched.update(("refs", k.name, field, ref)
                                        for ref in _link_values(version, field))
     for name in RECORD_LISTS:  # which entries each page of a long list shows
-        size = PAGED[name]
-        before_ids = [r.id for r in listing(old, name)]
-        after_ids = [r.id for r in listing(new, name)]
-        count = (-(-len(before_ids) // size), -(-len(after_ids) // size))
-        for part in range(1, max(*count, 1) + 1):
-            span = slice((part - 1) * size, part * size)
-            if count[0] != count[1] or before_ids[span] != after_ids[span]:
-                touched.add(("listing", name, part))
+        touched.update(_parts_changed(name, [r.id for r in listing(old, name)],
+                                      [r.id for r in listing(new, name)]))
+    for name, facet in FILTERS.items():  # which rows each page of a filter page shows
+        for lang in langs:
+            touched.update(_parts_changed(name, _rows(old, lang, facet), _rows(new, lang, facet),
+                                          overlap=1))
     if touched:
         touched.add(ALL)
     return touched
+
+
+def _rows(catalog: Catalog, lang: str, facet: str) -> list[tuple[Any, ...]]:
+    """A filter page's rows as its pages show them: the value (key, label, group) and the
+    record under it."""
+    return [(key, value.label, value.group, entry)
+            for key, value, entry in search.facet_rows(catalog, lang, facet)]
+
+
+def _parts_changed(name: str, before: list[Any], after: list[Any],
+                   overlap: int = 0) -> Iterator[Key]:
+    """The pages of the paged list ``name`` whose entries differ; ``overlap``: how many
+    entries of the page before a page shows something of (a heading continued from it)."""
+    size = PAGED[name]
+    count = (-(-len(before) // size), -(-len(after) // size))
+    for part in range(1, max(*count, 1) + 1):
+        span = slice(max(0, (part - 1) * size - overlap), part * size)
+        if count[0] != count[1] or before[span] != after[span]:
+            yield ("listing", name, part)
 
 
 def structural(old: Catalog, new: Catalog) -> bool:
@@ -408,8 +423,10 @@ class TrackingRenderer(Renderer):
         if name in RECORD_LISTS:
             self.recorder.note(("listing", name, part),
                                *(("record", of_model(type(r)).name, r.id) for r in shown))
-        else:  # every page of the A–Z index, of a filter page, is made again on a change
-            self.recorder.note(*_UNDER_HEADINGS[name])
+        elif name in FILTERS:  # its rows; each row's record is noted as its title is read
+            self.recorder.note(("listing", name, part))
+        else:  # every page of the A–Z index is made again when a title changes
+            self.recorder.note(TITLES)
         return shown, parts
 
     def part_title(self, name: str, part: int) -> str:

@@ -246,7 +246,7 @@ def edit(lang: str) -> list[str]:
     new = site.project(_root(config))
     if old is None or lastmod.content_date(_root(config)) != language.content_date:
         raise NeedsRebuild
-    touched = changes.changes(old.catalog, new.catalog)
+    touched = changes.changes(old.catalog, new.catalog, (lang,))
     if changes.structural(old.catalog, new.catalog) or {("settings",), ("accessibility",)} & touched:
         raise NeedsRebuild
     site_url = config.site_url or ""
@@ -340,7 +340,7 @@ def refresh(root: Path, lang: str, site_dir: Path, paths: list[str]) -> dict[str
     language = LANGUAGES[lang]
     old = site.current(language.config.config_file_path)
     new = site.project(root)
-    touched = changes.changes(old.catalog, new.catalog) if old is not None else set()
+    touched = changes.changes(old.catalog, new.catalog, (lang,)) if old is not None else set()
     build(root, lang, site_dir, touched, everything or old is None)
     return {"how": "rebuild"}
 
