@@ -23,6 +23,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from pomost.build.changes import Recorder, TrackingRenderer
+from pomost.build.pool import no_collector
 from pomost.build.reload import Reader
 from pomost.domain import timeline
 from pomost.domain.grants import grant_table
@@ -193,7 +194,7 @@ def _signature(data: Path) -> tuple:
 
 
 def save_catalog(root: Path, catalog: Catalog, path: Path) -> None:
-    with open(path, "wb") as handle:
+    with open(path, "wb") as handle, no_collector():
         pickle.dump((_signature(root / "data"), catalog), handle, pickle.HIGHEST_PROTOCOL)
 
 
@@ -209,7 +210,7 @@ def read_catalog(path: Path) -> Catalog:
 
 
 def _unpickled(path: Path) -> tuple[tuple, Catalog]:
-    with open(path, "rb") as handle:
+    with open(path, "rb") as handle, no_collector():
         return pickle.load(handle)
 
 

@@ -21,13 +21,14 @@ problems is made here, and one without problems does not depend on where its rec
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pomost.build.pool import forks
+from pomost.build.pool import forks, no_collector
 from pomost.records import catalog as catalog_module
 from pomost.records import layout, quality, rules, yamlsource
 from pomost.records.catalog import Catalog, load_catalog, without_drafts
@@ -272,7 +273,10 @@ def read_on_cores(data: Path, cores: int) -> Catalog:
              for i, (_, items, _alone) in enumerate(jobs)
              for start in range(0, len(items), -(-len(items) // (cores * 4)))]
     try:
-        with multiprocessing.get_context("fork").Pool(cores) as workers:
+        # (the children make records that stay, and this process unpickles them: no cycle
+        # collector meanwhile, pool.py)
+        with multiprocessing.get_context("fork").Pool(cores, initializer=gc.disable) as workers, \
+                no_collector():
             results = workers.map(_parse_slice, tasks)
     finally:
         _JOBS.clear()
