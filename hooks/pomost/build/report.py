@@ -17,7 +17,6 @@ only record of it a published site keeps.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 from dataclasses import dataclass, field
@@ -34,13 +33,20 @@ from pomost.records.yamlsource import Problem
 LISTED = 15
 
 
-def _pages(folder: Path | None) -> dict[str, str]:
-    """Every page of a built site -> the SHA-256 of its HTML (not the HTML: 10,000
-    organisations are half a gigabyte of pages)."""
+def _pages(folder: Path | None) -> set[str]:
+    """Every page of a built site, as its path in the folder."""
     if folder is None:
-        return {}
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in folder.rglob("*.html") if path.is_file()}
+        return set()
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html")
+            if path.is_file()}
+
+
+def _differ(old: Path, new: Path) -> bool:
+    """Whether two pages differ: by size, else byte for byte (one pair at a time: 10,000
+    organisations are half a gigabyte of pages; no digests, a first build reads none)."""
+    if old.stat().st_size != new.stat().st_size:
+        return True
+    return old.read_bytes() != new.read_bytes()
 
 
 def _address(path: str) -> str:
@@ -73,10 +79,10 @@ class Report:
     def of(cls, old: Path | None, new: Path, catalog: Catalog) -> Report:
         before, after = _pages(old), _pages(new)
         report = cls(first=old is None or not before)
-        report.added = sorted(_address(p) for p in after.keys() - before.keys())
-        report.removed = sorted(_address(p) for p in before.keys() - after.keys())
-        report.changed = sorted(_address(p) for p in after.keys() & before.keys()
-                                if after[p] != before[p])
+        report.added = sorted(_address(p) for p in after - before)
+        report.removed = sorted(_address(p) for p in before - after)
+        report.changed = sorted(_address(p) for p in after & before
+                                if old is not None and _differ(old / p, new / p))
         report.warnings = [str(p) for p in catalog.left_out] + _stale_sources(old, catalog)
         return report
 
