@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 
 from pomost.publish.opendata import DATASETS, PARTS, columns, csv_path, json_path
 from pomost.publish.spreadsheet import FORMULA_START, safe_cell
+from pomost.records.models import Text
 
 from support import PREFIX, visible_text
 
@@ -44,6 +45,8 @@ def test_csv_has_a_row_per_record_with_texts_in_its_language(site, catalog, data
         for column in columns(dataset.model):
             value = getattr(record, column.name)
             assert row[column.name] or not column.always, f"{column.name} is documented as filled"
+            # a text or a name in both languages (a town, a person): the row's language
+            assert column.shape == "text" or not isinstance(value, Text), column.name
             if column.shape == "text":
                 assert row[column.name] == (getattr(value, lang) if value else ""), column.name
             elif column.shape in ("date", "number", "code", "id", "link", "plain"):

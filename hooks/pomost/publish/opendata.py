@@ -102,7 +102,9 @@ def _shape(annotation: Any) -> str:
         return "id"
     if typing.get_origin(annotation) is typing.Annotated:  # PositiveInt, NonEmpty…
         annotation = typing.get_args(annotation)[0]
-    for kind, shape in ((Text, "text"), (bool, "flag"), (int, "number"), (dt.date, "date")):
+    if isinstance(annotation, type) and issubclass(annotation, Text):  # a Name too
+        return "text"
+    for kind, shape in ((bool, "flag"), (int, "number"), (dt.date, "date")):
         if annotation is kind:
             return shape
     return "plain"
