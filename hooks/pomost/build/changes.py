@@ -373,13 +373,14 @@ def _parts_changed(name: str, before: list[Any], after: list[Any],
             yield ("listing", name, part)
 
 
-def structural(old: Catalog, new: Catalog) -> bool:
+def structural(old: Catalog, new: Catalog, lang: str = LANGS[0]) -> bool:
     """Whether pages come or go (a record of a kind with pages added, removed, renamed; a
     long list needing more or fewer pages): MkDocs must then know the site's pages again.
-    (The A–Z index's pages: only with the pages, already here.)"""
+    (The A–Z index's pages: only with the pages, already here. A filter page's rows are
+    counted as ``lang`` sorts them, the values ``changes`` made for it.)"""
     return any(old.of(k.name).keys() != new.of(k.name).keys()
                for k in KINDS if k.many and k.pages == "generated") or any(
-        pages_of(name, listing(old, name)) != pages_of(name, listing(new, name))
+        pages_of(name, listing(old, name, lang=lang)) != pages_of(name, listing(new, name, lang=lang))
         for name in PAGED if name != "a-z")
 
 

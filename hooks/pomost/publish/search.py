@@ -282,16 +282,21 @@ def facet_values(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
 #: the kinds whose records the filters' values are made of (``facet_values``)
 FACET_KINDS = ("organisation", "centre", "instrument", "event")
 
-#: language -> the last catalog whose values were asked for, and its values
-_VALUES: dict[str, tuple[Catalog, dict[str, list[Value]]]] = {}
+#: language -> the last two catalogs whose values were asked for, with their values (the
+#: preview compares the catalog before an edit with the one after it, build/changes.py)
+_VALUES: dict[str, list[tuple[Catalog, dict[str, list[Value]]]]] = {}
 
 
 def values_of(catalog: Catalog, lang: str) -> dict[str, list[Value]]:
     """``facet_values``, computed once per catalog and language (the search page, the filter
-    pages and the index use them); only the last catalog's are kept."""
-    if lang not in _VALUES or _VALUES[lang][0] is not catalog:
-        _VALUES[lang] = (catalog, facet_values(catalog, lang))
-    return _VALUES[lang][1]
+    pages and the index use them); only the last two catalogs' are kept."""
+    kept = _VALUES.setdefault(lang, [])
+    for known, values in kept:
+        if known is catalog:
+            return values
+    kept.append((catalog, facet_values(catalog, lang)))
+    del kept[:-2]
+    return kept[-1][1]
 
 
 def facet_rows(catalog: Catalog, lang: str, facet: str) -> list[tuple[str, Value, tuple[str, str]]]:

@@ -24,7 +24,6 @@ markup.
 from __future__ import annotations
 
 import json
-import shutil
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -50,8 +49,16 @@ def _postings(entries: dict[int, int]) -> list[int]:
     return out
 
 
-def _dump(path: Path, value: Any) -> int:
+def _dump(path: Path, value: Any, written: set[Path]) -> int:
+    """Write ``value`` as JSON unless the file holds it already (after an edit the preview
+    writes the index again: most of its thousand files are as they were); its size."""
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    written.add(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return len(data)
+    except FileNotFoundError:
+        pass
     path.write_bytes(data)
     return len(data)
 
@@ -90,9 +97,19 @@ def write(language_root: Path, lang: str, entries: list[Entry],
     which value is the entries' own ``facets``.
     """
     folder = language_root / FOLDER
+    for sub in ("t", "d", "f"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    written: set[Path] = set()
+    sizes = _write(folder, lang, entries, facets, written)
     for sub in ("t", "d", "f"):  # what an earlier build wrote (Material's own file stays)
-        shutil.rmtree(folder / sub, ignore_errors=True)
-        (folder / sub).mkdir(parents=True)
+        for path in (folder / sub).iterdir():
+            if path not in written:
+                path.unlink()
+    return sizes
+
+
+def _write(folder: Path, lang: str, entries: list[Entry], facets: dict[str, list[Value]],
+           written: set[Path]) -> dict:
     entries = order(entries)
     terms: dict[str, dict[int, int]] = defaultdict(dict)
     for doc, entry in enumerate(entries):
@@ -103,10 +120,10 @@ def write(language_root: Path, lang: str, entries: list[Entry],
     sizes: dict[str, int] = defaultdict(int)
     shards = _shards(terms)
     for key, shard in shards.items():
-        sizes["terms"] += _dump(folder / "t" / shard_file(key), shard)
+        sizes["terms"] += _dump(folder / "t" / shard_file(key), shard, written)
     for start in range(0, len(entries), CHUNK):
         chunk = [[e.location, e.title, e.text, e.kind] for e in entries[start:start + CHUNK]]
-        sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", chunk)
+        sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", chunk, written)
     having: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
     for doc, entry in enumerate(entries):
         for facet, keys in entry.facets.items():
@@ -114,7 +131,7 @@ def write(language_root: Path, lang: str, entries: list[Entry],
                 having[facet, key][doc] = 0
     for facet, values in facets.items():
         rows = [[v.key, v.label, v.group, _postings(having[facet, v.key])] for v in values]
-        sizes["facets"] += _dump(folder / "f" / f"{facet}.json", rows)
+        sizes["facets"] += _dump(folder / "f" / f"{facet}.json", rows, written)
     kinds: dict[str, list[int]] = {}
     for n, entry in enumerate(entries):
         kinds.setdefault(entry.kind, [n, n + 1])[1] = n + 1
@@ -122,5 +139,5 @@ def write(language_root: Path, lang: str, entries: list[Entry],
                 "kinds": kinds, "shards": sorted(shards), "facets": [f for f in FACETS
                                                                     if f in facets],
                 "rules": searchtext.RULES, "labels": labels(lang)}
-    sizes["manifest"] = _dump(folder / "manifest.json", manifest)
+    sizes["manifest"] = _dump(folder / "manifest.json", manifest, written)
     return {"entries": len(entries), "terms": len(terms), "shards": len(shards), **sizes}

@@ -247,7 +247,7 @@ def edit(lang: str) -> list[str]:
     if old is None or lastmod.content_date(_root(config)) != language.content_date:
         raise NeedsRebuild
     touched = changes.changes(old.catalog, new.catalog, (lang,))
-    if changes.structural(old.catalog, new.catalog) or {("settings",), ("accessibility",)} & touched:
+    if changes.structural(old.catalog, new.catalog, lang) or {("settings",), ("accessibility",)} & touched:
         raise NeedsRebuild
     site_url = config.site_url or ""
     if old.theme_globals(lang, site_url) != new.theme_globals(lang, site_url):
