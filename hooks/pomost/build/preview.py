@@ -109,6 +109,8 @@ class Preview:
         env = {**(env or os.environ), "NO_MKDOCS_2_WARNING": "1",
                "PYTHONPATH": str(self.root / "hooks"), PREVIEW_VARIABLE: "1"}
         self.workers = {lang: Worker(self.root, lang, self.out / lang, env) for lang in langs}
+        #: what each language's sitemap was when they were last merged
+        self._merged: tuple | None = None
         self.last = self._gather()
 
     def folder(self, lang: str) -> Path:
@@ -143,11 +145,19 @@ class Preview:
         default = self.folder(self.langs[0]) / SITEMAP
         if not default.exists():
             return
+        # An edit of data/ writes no sitemap (its pages stay): merged again only when one
+        # changed (0.8 s at 10,000 organisations).
+        sources = [self.folder(lang) / SITEMAP for lang in self.langs]
+        stamp = tuple((s.stat().st_mtime_ns, s.stat().st_size) if s.exists() else None
+                      for s in sources)
+        if stamp == self._merged and (merged / SITEMAP).exists():
+            return
         shutil.copy2(default, merged / SITEMAP)
         shutil.copy2(default.with_name(SITEMAP + ".gz"), merged / (SITEMAP + ".gz"))
         for lang in self.langs[1:]:
             if (self.folder(lang) / SITEMAP).exists():
                 merge_sitemaps(merged / SITEMAP, self.folder(lang) / SITEMAP)
+        self._merged = stamp
 
     def file(self, site_path: str) -> Path | None:
         """The file that serves ``site_path`` ('be/organizacje/x/index.html')."""
