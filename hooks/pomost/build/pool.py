@@ -41,9 +41,9 @@ class WorkerError(Exception):
 
 @contextlib.contextmanager
 def no_collector() -> Iterator[None]:
-    """Without Python's cycle collector meanwhile: for making many objects that stay (a
-    catalog pickled or unpickled, records parsed), where each of its rounds would walk all
-    of them again to find nothing (about half the time of pickling a catalog)."""
+    """Without Python's cycle collector meanwhile: for making many objects that stay and no
+    cycles (a catalog pickled or unpickled), where each of its rounds would walk all of them
+    again to find nothing (about half the time of pickling a catalog)."""
     was = gc.isenabled()
     gc.disable()
     try:
